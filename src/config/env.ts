@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { formatIssues, type Problem } from './problems';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const url = (what: string) =>
+  z.url({ message: `expected an http(s) URL for ${what}, e.g. https://example.org/` }).refine((v) => /^https?:\/\//.test(v), {
+    message: `expected an http(s) URL for ${what}`,
+  });
+
+/**
+ * Every environment variable podbot reads. README's configuration table and .env.example list the same names
+ * (a test keeps them in step).
+ */
+export const envSchema = z.object({
+  /** HTTP port for Slack, GitHub, health, metrics, API and calendar routes. 0 picks a free port. */
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  /** postgres://… to use a PostgreSQL server; unset to use the embedded database in PODBOT_DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  /** Directory of the embedded database (used when DATABASE_URL is unset). */
+  PODBOT_DATA_DIR: z.string().default('./data/pglite'),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+  /** Slack app signing secret (Basic Information → App Credentials). With SLACK_BOT_TOKEN, switches Slack on. */
+  SLACK_SIGNING_SECRET: optionalString,
+  /** Slack bot token, xoxb-…. */
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().regex(/^xox[bp]-/, 'expected a bot token starting with xoxb-').optional()),
+  /** Slack Web API base URL; tests point it at a fake. */
+  SLACK_API_URL: url('SLACK_API_URL').default('https://slack.com/api/'),
+  /** Secret configured on the GitHub webhook or App. Switches GitHub webhooks on. */
+  GITHUB_WEBHOOK_SECRET: optionalString,
+  /** Personal or fine-grained token for the GitHub API (or use the GitHub App variables). */
+  GITHUB_TOKEN: optionalString,
+  /** GitHub App id, with GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID, instead of GITHUB_TOKEN. */
+  GITHUB_APP_ID: optionalString,
+  /** GitHub App private key (PEM; `\n` escapes are accepted). */
+  GITHUB_PRIVATE_KEY: optionalString,
+  /** Installation id of the GitHub App on your organisation. */
+  GITHUB_INSTALLATION_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'expected a numeric installation id').optional()),
+  /** GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3). */
+  GITHUB_API_URL: url('GITHUB_API_URL').default('https://api.github.com'),
+  /** Path of the community config YAML. */
+  PODBOT_CONFIG: z.string().default('./podbot.yml'),
+  /** Bearer token for /api/*. Unset: /api/* answers 404. */
+  PODBOT_API_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  /** Public base URL of this server, used for links to the calendar feed. */
+  PODBOT_PUBLIC_URL: optionalString.pipe(url('PODBOT_PUBLIC_URL').optional()),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export type GitHubAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'app'; appId: string; privateKey: string; installationId: number };
+
+export interface Env {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: RawEnv['LOG_LEVEL'];
+  configPath: string;
+  apiToken?: string;
+  publicUrl?: string;
+  /** undefined: Slack is switched off. */
+  slack?: { signingSecret: string; botToken: string; apiUrl: string };
+  /** undefined: GitHub webhooks are switched off. */
+  githubWebhookSecret?: string;
+  /** undefined: no GitHub API access. */
+  github?: { auth: GitHubAuth; apiUrl: string };
+  /** Why an integration is off, one line each, for the start-up log. */
+  disabled: string[];
+}
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: Problem[] };
+
+/** Reads and checks the environment, returning every problem at once. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues, 'env') };
+  const raw = parsed.data;
+  const problems: Problem[] = [];
+  const disabled: string[] = [];
+
+  let slack: Env['slack'];
+  if (raw.SLACK_SIGNING_SECRET && raw.SLACK_BOT_TOKEN) {
+    slack = { signingSecret: raw.SLACK_SIGNING_SECRET, botToken: raw.SLACK_BOT_TOKEN, apiUrl: raw.SLACK_API_URL };
+  } else if (raw.SLACK_SIGNING_SECRET || raw.SLACK_BOT_TOKEN) {
+    const missing = raw.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
+    problems.push({ where: missing, message: `is required when ${missing === 'SLACK_BOT_TOKEN' ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'} is set` });
+  } else {
+    disabled.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to switch it on.');
+  }
+
+  let github: Env['github'];
+  const appVars = [raw.GITHUB_APP_ID, raw.GITHUB_PRIVATE_KEY, raw.GITHUB_INSTALLATION_ID];
+  if (appVars.every(Boolean)) {
+    github = {
+      apiUrl: raw.GITHUB_API_URL,
+      auth: {
+        kind: 'app',
+        appId: raw.GITHUB_APP_ID!,
+        privateKey: raw.GITHUB_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+        installationId: Number(raw.GITHUB_INSTALLATION_ID),
+      },
+    };
+    if (!github.auth.kind || !/BEGIN [A-Z ]*PRIVATE KEY/.test((github.auth as { privateKey: string }).privateKey)) {
+      problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'expected a PEM private key (-----BEGIN … PRIVATE KEY-----)' });
+    }
+  } else if (appVars.some(Boolean)) {
+    for (const [name, value] of [
+      ['GITHUB_APP_ID', raw.GITHUB_APP_ID],
+      ['GITHUB_PRIVATE_KEY', raw.GITHUB_PRIVATE_KEY],
+      ['GITHUB_INSTALLATION_ID', raw.GITHUB_INSTALLATION_ID],
+    ] as const) {
+      if (!value) problems.push({ where: name, message: 'is required when any GitHub App variable is set' });
+    }
+  } else if (raw.GITHUB_TOKEN) {
+    github = { apiUrl: raw.GITHUB_API_URL, auth: { kind: 'token', token: raw.GITHUB_TOKEN } };
+  }
+  if (!raw.GITHUB_WEBHOOK_SECRET) disabled.push('GitHub webhooks are off: set GITHUB_WEBHOOK_SECRET to switch them on.');
+  if (!github && !appVars.some(Boolean)) {
+    disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID.');
+  }
+
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    env: {
+      port: raw.PORT,
+      databaseUrl: raw.DATABASE_URL,
+      dataDir: raw.PODBOT_DATA_DIR,
+      logLevel: raw.LOG_LEVEL,
+      configPath: raw.PODBOT_CONFIG,
+      apiToken: raw.PODBOT_API_TOKEN,
+      publicUrl: raw.PODBOT_PUBLIC_URL?.replace(/\/$/, ''),
+      slack,
+      githubWebhookSecret: raw.GITHUB_WEBHOOK_SECRET,
+      github,
+      disabled,
+    },
+  };
+}
+
+/** Just the database settings, for scripts that need nothing else. Exits with the problems listed. */
+export function readDatabaseEnv(source: NodeJS.ProcessEnv = process.env): { url?: string; dataDir: string } {
+  const parsed = envSchema.pick({ DATABASE_URL: true, PODBOT_DATA_DIR: true }).safeParse(source);
+  if (!parsed.success) {
+    for (const problem of formatIssues(parsed.error.issues, 'env')) console.error(`${problem.where}: ${problem.message}`);
+    process.exit(1);
+  }
+  return { url: parsed.data.DATABASE_URL, dataDir: parsed.data.PODBOT_DATA_DIR };
+}

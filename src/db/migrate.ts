@@ -1,0 +1,70 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { openSchemaEngine } from './schema-engine';
+
+export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
+export const SCHEMA_PATH = join(import.meta.dirname, '..', '..', 'prisma', 'schema.prisma');
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/** Applies every migration in prisma/migrations that the database has not seen; returns the names applied. */
+export async function applyMigrations(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<string[]> {
+  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: await readFile(join(migrationsDir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  );
+  const lockfile = await readFile(join(migrationsDir, 'migration_lock.toml'), 'utf8').catch(() => undefined);
+  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const engine = await openSchemaEngine({ path: 'schema.prisma', content: schema }, adapterFactory);
+  try {
+    const result = await engine.applyMigrations({
+      migrationsList: {
+        baseDir: migrationsDir,
+        lockfile: { path: 'migration_lock.toml', content: lockfile ?? null },
+        shadowDbInitScript: '',
+        migrationDirectories,
+      },
+      filters: noFilters,
+    });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/** SQL that turns the database described by `from` (or an empty one) into `to`. Needs no database. */
+export async function diffSchemas(from: string | undefined, to: string): Promise<string> {
+  // The engine connects once (to learn the server version) even for a schema-to-schema diff, so give it a
+  // throwaway in-memory embedded database rather than asking the user for a server.
+  const scratch = await PGlite.create();
+  const engine = await openSchemaEngine({ path: 'schema.prisma', content: to }, new PrismaPGlite(scratch));
+  try {
+    const result = await engine.diff({
+      from: from === undefined ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'from.prisma', content: from }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
+      script: true,
+      exitCode: null,
+      shadowDatabaseUrl: null,
+      filters: noFilters,
+    });
+    return result.stdout ?? '';
+  } finally {
+    engine.free();
+    await scratch.close();
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../generated/prisma/client';
+import { applyMigrations } from './migrate';
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  /** embedded (PGlite, in-process) or postgres (a server reached through DATABASE_URL) */
+  kind: 'embedded' | 'postgres';
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… selects a PostgreSQL server; otherwise the embedded database is used. */
+  url?: string;
+  /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+}
+
+export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promise<Database> {
+  if (url) {
+    const factory = new PrismaPg({ connectionString: url, max: 10 });
+    return wrapDatabase('postgres', factory, async () => {});
+  }
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const factory = new PrismaPGlite(pglite);
+  return wrapDatabase('embedded', factory, () => pglite.close());
+}
+
+/** Builds the Database facade over a driver adapter (exported for the test harness). */
+export function wrapDatabase(
+  kind: Database['kind'],
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  closeDriver: () => Promise<void>,
+): Database {
+  const prisma = new PrismaClient({ adapter: adapterFactory as never });
+  let closed = false;
+  return {
+    prisma,
+    kind,
+    adapterFactory,
+    migrate: () => applyMigrations(adapterFactory),
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}
