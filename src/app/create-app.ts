@@ -1,0 +1,169 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhooks } from '@octokit/webhooks';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import { createGitHubClient, createGitHubSender } from '../clients/github';
+import { createSlackClient, createSlackSender } from '../clients/slack';
+import type { CommunityConfig } from '../config/community';
+import type { Env } from '../config/env';
+import type { Database } from '../db/open-database';
+import { errorSummary } from '../errors';
+import { createWebhookEndpoint } from '../github/webhook-endpoint';
+import { registerCoreRoutes } from '../http/core-routes';
+import { Router, sendJson } from '../http/router';
+import { createMetrics } from '../metrics';
+import { Outbox } from '../outbox/outbox';
+import { systemClock, type Clock, type Sender } from '../outbox/types';
+import { createBoltApp } from '../slack/create-bolt-app';
+import type { AppContext, Feature, Surfaces } from './context';
+
+export interface AppDeps {
+  env: Env;
+  config: CommunityConfig;
+  database: Database;
+  log: Logger;
+  features: Feature[];
+  clock?: Clock;
+  /** Tests shorten the outbox poll interval and lease. */
+  outbox?: { pollMs?: number; leaseMs?: number; slackConcurrency?: number };
+  /** false: node-cron does not wake scheduled tasks (tests run them with runTask). */
+  cron?: boolean;
+}
+
+export interface PodbotApp {
+  ctx: AppContext;
+  server: Server;
+  /** Starts listening (port 0 picks a free one) and the background workers; resolves with the port. */
+  listen(port: number): Promise<number>;
+  /** Runs a scheduled task now, as node-cron would. */
+  runTask(name: string): Promise<void>;
+  /** Stops accepting requests, drains in-flight work and the outbox. Does not close the database. */
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): PodbotApp {
+  const { env, config, database, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const metrics = createMetrics();
+  const router = new Router();
+  const pending = new Set<Promise<unknown>>();
+  const senders: Partial<Record<'slack' | 'github', Sender>> = {};
+  if (env.slack) senders.slack = createSlackSender(env.slack, log, deps.outbox?.slackConcurrency);
+  if (env.github) senders.github = createGitHubSender(env.github, log);
+  const outbox = new Outbox({ db: database.prisma, log, metrics, clock, senders, pollMs: deps.outbox?.pollMs, leaseMs: deps.outbox?.leaseMs });
+  const admins = new Set(config.admins);
+
+  const ctx: AppContext = {
+    db: database.prisma,
+    dbKind: database.kind,
+    env,
+    config,
+    log,
+    metrics,
+    clock,
+    outbox,
+    slack: env.slack ? createSlackClient(env.slack, log) : undefined,
+    github: env.github ? createGitHubClient(env.github, log) : undefined,
+    publicUrl: env.publicUrl,
+    isAdmin: (id) => admins.has(id),
+    background(label, work) {
+      const task = Promise.resolve()
+        .then(work)
+        .catch((error) => log.error({ task: label, err: errorSummary(error) }, 'background work failed'))
+        .finally(() => pending.delete(task));
+      pending.add(task);
+    },
+  };
+
+  const bolt = env.slack ? createBoltApp(ctx, env.slack) : undefined;
+  const webhooks = env.githubWebhookSecret ? new Webhooks({ secret: env.githubWebhookSecret }) : undefined;
+  const tasks = new Map<string, { every: string; task: () => Promise<void> }>();
+  const startTasks: { name: string; task: () => Promise<void> }[] = [];
+  const surfaces: Surfaces = {
+    slack: bolt?.app,
+    webhooks,
+    router,
+    schedule: (name, every, task) => tasks.set(name, { every, task }),
+    onStart: (name, task) => startTasks.push({ name, task }),
+  };
+
+  registerCoreRoutes(ctx, router, database);
+  if (bolt) router.post('/slack/events', ({ req, res }) => bolt.listener(req, res));
+  else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
+  if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks));
+  else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
+  for (const feature of deps.features) feature(ctx, surfaces);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://podbot.local');
+    const found = router.match(req.method ?? 'GET', url.pathname);
+    const routeName = found && found !== 'method-not-allowed' ? found.route.path : 'unmatched';
+    res.on('finish', () => metrics.httpRequests.inc({ route: routeName, status: String(res.statusCode) }));
+    if (!found) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
+    if (found === 'method-not-allowed') return sendJson(res, 405, { ok: false, error: `${req.method} is not allowed on ${url.pathname}` });
+    if (found.route.api) {
+      // /api/* exists only when PODBOT_API_TOKEN is set; otherwise it is indistinguishable from a missing route.
+      if (!env.apiToken) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
+      if (req.headers.authorization !== `Bearer ${env.apiToken}`) {
+        return sendJson(res, 401, { ok: false, error: 'send Authorization: Bearer <PODBOT_API_TOKEN>' });
+      }
+    }
+    const work = Promise.resolve()
+      .then(() => found.route.handler({ req, res, url, params: found.params }))
+      .catch((error) => {
+        const status = (error as { status?: number }).status;
+        if (status && status >= 400 && status < 500) {
+          if (!res.headersSent) sendJson(res, status, { ok: false, error: (error as Error).message });
+          return;
+        }
+        log.error({ err: errorSummary(error), path: url.pathname }, 'http: request failed');
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal error' });
+      })
+      .finally(() => pending.delete(work));
+    pending.add(work);
+  });
+
+  const cronTasks: ScheduledTask[] = [];
+  async function runTask(name: string): Promise<void> {
+    const entry = tasks.get(name);
+    if (!entry) throw new Error(`no scheduled task named ${name}`);
+    await entry.task();
+  }
+
+  return {
+    ctx,
+    server,
+    runTask,
+    async listen(port) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, () => resolve());
+      });
+      outbox.start();
+      for (const { name, task } of startTasks) {
+        await task().catch((error) => log.error({ task: name, err: errorSummary(error) }, 'start-up task failed'));
+      }
+      if (deps.cron !== false) {
+        for (const [name, { every }] of tasks) {
+          cronTasks.push(
+            cron.schedule(every, () => runTask(name).catch((error) => log.error({ task: name, err: errorSummary(error) }, 'scheduled task failed')), {
+              name,
+              noOverlap: true,
+            }),
+          );
+        }
+      }
+      return (server.address() as AddressInfo).port;
+    },
+    async close() {
+      for (const task of cronTasks) await task.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      while (pending.size) await Promise.allSettled([...pending]);
+      await outbox.stop();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import type { Feature } from './app/context';
+
+/** Every capability, registered on the app's surfaces (Slack, GitHub webhooks, HTTP routes, scheduler). */
+export const features: Feature[] = [];

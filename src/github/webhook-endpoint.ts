@@ -1,0 +1,77 @@
+import { emitterEventNames, Webhooks } from '@octokit/webhooks';
+import type { AppContext } from '../app/context';
+import { errorSummary } from '../errors';
+import { readBody, sendJson, type RouteHandler } from '../http/router';
+
+const KNOWN_EVENTS = new Set(emitterEventNames.map((name) => name.split('.')[0]));
+
+/**
+ * POST /github/webhooks.
+ *
+ * 1. Reject unsigned or wrongly signed requests (401) before reading anything else.
+ * 2. Reject malformed JSON and unknown event names (400) with the reason.
+ * 3. A delivery id seen before is a no-op (200, "duplicate"): GitHub redeliveries change nothing.
+ * 4. Run the handlers; record the delivery only once they succeeded, so a failed delivery can be redelivered.
+ *    Handlers are themselves idempotent (unique keys on mentions, welcomes and outbox jobs).
+ * GitHub waits 10 s for an answer; handlers only read what they need and enqueue writes to the outbox.
+ * https://docs.github.com/en/webhooks/using-webhooks/best-practices-for-using-webhooks
+ */
+export function createWebhookEndpoint(ctx: AppContext, webhooks: Webhooks): RouteHandler {
+  return async ({ req, res }) => {
+    const event = header(req.headers['x-github-event']);
+    const delivery = header(req.headers['x-github-delivery']);
+    const signature = header(req.headers['x-hub-signature-256']);
+    const body = (await readBody(req)).toString('utf8');
+    if (!signature) return reject(401, 'missing X-Hub-Signature-256 header');
+    if (!(await webhooks.verify(body, signature).catch(() => false))) return reject(401, 'signature does not match the payload and webhook secret');
+    if (!event || !delivery) return reject(400, 'missing X-GitHub-Event or X-GitHub-Delivery header');
+    if (!KNOWN_EVENTS.has(event)) return reject(400, `unknown event "${event}"`);
+    let payload: { action?: string } & Record<string, unknown>;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      return reject(400, 'body is not valid JSON');
+    }
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return reject(400, 'payload must be a JSON object');
+    if (event === 'ping') return sendJson(res, 200, { ok: true, pong: true });
+
+    const seen = await ctx.db.webhookDelivery.findUnique({ where: { id: delivery } });
+    if (seen) {
+      ctx.metrics.webhookDeliveries.inc({ event, outcome: 'duplicate' });
+      ctx.log.info({ event, delivery }, 'github: duplicate delivery ignored');
+      return sendJson(res, 200, { ok: true, duplicate: true });
+    }
+    try {
+      await webhooks.receive({ id: delivery, name: event as never, payload: payload as never });
+    } catch (error) {
+      const failures = ((error as { errors?: unknown[] }).errors ?? [error]) as unknown[];
+      const invalid = failures.find((f) => (f as { code?: string }).code === 'INVALID_PAYLOAD') as Error | undefined;
+      if (invalid) return reject(400, invalid.message);
+      ctx.metrics.webhookDeliveries.inc({ event, outcome: 'failed' });
+      ctx.log.error({ event, action: payload.action, delivery, errors: failures.map(errorSummary) }, 'github: webhook handler failed');
+      return sendJson(res, 500, { ok: false, error: 'handler failed; the delivery can be redelivered' });
+    }
+    await ctx.db.webhookDelivery.createMany({ data: [{ id: delivery, event, action: payload.action ?? null }], skipDuplicates: true });
+    ctx.metrics.webhookDeliveries.inc({ event, outcome: 'processed' });
+    sendJson(res, 202, { ok: true });
+
+    function reject(status: number, reason: string) {
+      ctx.metrics.webhookDeliveries.inc({ event: event ?? 'unknown', outcome: 'rejected' });
+      ctx.log.warn({ event, delivery, status, reason }, 'github: webhook rejected');
+      sendJson(res, status, { ok: false, error: reason });
+    }
+  };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Thrown by handlers when a payload lacks what they need: the endpoint answers 400 with the message. */
+export class InvalidPayloadError extends Error {
+  readonly code = 'INVALID_PAYLOAD';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPayloadError';
+  }
+}

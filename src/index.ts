@@ -1,0 +1,59 @@
+// Entry point: read configuration, open and migrate the database, serve. Everything else lives in createApp.
+import { createApp } from './app/create-app';
+import { loadCommunityConfig } from './config/community';
+import { readEnv } from './config/env';
+import { ConfigError, type Problem } from './config/problems';
+import { openDatabase } from './db/open-database';
+import { errorSummary } from './errors';
+import { features } from './features';
+import { createLogger } from './log';
+
+const envResult = readEnv();
+const problems: Problem[] = envResult.ok ? [] : envResult.problems;
+const configPath = envResult.ok ? envResult.env.configPath : process.env.PODBOT_CONFIG || './podbot.yml';
+let loaded: Awaited<ReturnType<typeof loadCommunityConfig>> | undefined;
+try {
+  loaded = await loadCommunityConfig(configPath);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  problems.push(...error.problems.map((p) => ({ ...p, where: `${configPath}: ${p.where}` })));
+}
+if (!envResult.ok || !loaded || problems.length) {
+  process.stderr.write(`podbot cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}\n`);
+  for (const problem of problems) process.stderr.write(`  - ${problem.where}: ${problem.message}\n`);
+  process.exit(1);
+}
+
+const env = envResult.env;
+const secrets = [env.slack?.botToken, env.slack?.signingSecret, env.githubWebhookSecret, env.apiToken, env.github?.auth.kind === 'token' ? env.github.auth.token : undefined].filter(
+  (s): s is string => Boolean(s),
+);
+const log = createLogger({ level: env.logLevel, secrets });
+for (const line of env.disabled) log.info(line);
+if (loaded.missing) log.info({ path: configPath }, 'no community config found; running with defaults (see podbot.example.yml)');
+
+const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+const applied = await database.migrate();
+log.info({ database: database.kind, applied }, applied.length ? 'database migrated' : 'database up to date');
+
+const app = createApp({ env, config: loaded.config, database, log, features });
+const port = await app.listen(env.port);
+log.info({ port }, 'podbot is listening');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: draining in-flight work');
+  try {
+    await app.close();
+    await database.close();
+    log.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: errorSummary(error) }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

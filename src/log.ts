@@ -1,0 +1,64 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * JSON logs. Secrets never reach them: known secret-bearing keys are redacted wherever they appear, including
+ * inside errors from the Slack and GitHub clients (which carry request headers and tokens).
+ */
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.*.headers.authorization',
+  '*.request.headers.authorization',
+  'err.request.headers.authorization',
+  'err.response.headers.authorization',
+  'signingSecret',
+  '*.signingSecret',
+  'privateKey',
+  '*.privateKey',
+  'env.SLACK_BOT_TOKEN',
+  'env.SLACK_SIGNING_SECRET',
+  'env.GITHUB_TOKEN',
+  'env.GITHUB_WEBHOOK_SECRET',
+  'env.GITHUB_PRIVATE_KEY',
+  'env.PODBOT_API_TOKEN',
+];
+
+const TOKEN_PATTERN = /(xox[abposr]-[A-Za-z0-9-]+|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----)/g;
+
+/** Masks token-shaped substrings in free text (error messages can quote a header or URL). */
+export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(TOKEN_PATTERN, '[redacted]');
+  for (const secret of secrets) if (secret && secret.length >= 6) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+export function createLogger(options: { level: string; secrets?: readonly string[]; destination?: pino.DestinationStream }): Logger {
+  const secrets = options.secrets ?? [];
+  return pino(
+    {
+      level: options.level,
+      base: { app: 'podbot' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: {
+        err: (err: unknown) => {
+          const serialized = pino.stdSerializers.err(err as Error);
+          // Keep what helps debugging (code, status, message, stack); drop request/response objects that hold headers.
+          const { request: _request, response: _response, headers: _headers, config: _config, ...rest } = serialized as Record<string, unknown>;
+          return JSON.parse(scrubSecrets(JSON.stringify(rest), secrets));
+        },
+      },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg, secrets) : arg)) as typeof args;
+          method.apply(this, scrubbed);
+        },
+      },
+    },
+    options.destination,
+  );
+}

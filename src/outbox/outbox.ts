@@ -1,0 +1,219 @@
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { Metrics } from '../metrics';
+import type { ClaimedJob, Clock, OutboxJobInput, Sender, SendFailure } from './types';
+
+type Tx = Pick<PrismaClient, 'outboxJob'>;
+
+export interface OutboxOptions {
+  db: PrismaClient;
+  log: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  senders: Partial<Record<'slack' | 'github', Sender>>;
+  /** How long a claimed job is leased before another worker may treat it as abandoned. */
+  leaseMs?: number;
+  /** Poll interval when idle; enqueue() wakes the loop at once. */
+  pollMs?: number;
+  /** Attempts for transient errors before a job fails permanently. */
+  maxAttempts?: number;
+}
+
+/**
+ * The persistent outbox: every Slack message and GitHub write goes through here.
+ *
+ * - enqueue() is idempotent by key (INSERT … ON CONFLICT DO NOTHING), so redelivered events cannot send twice.
+ * - Workers claim due jobs with FOR UPDATE SKIP LOCKED, so several replicas share one queue safely.
+ * - 429 pauses the whole target until Retry-After; 5xx and network errors back off exponentially; other errors
+ *   fail the job permanently, logged and counted in podbot_outbox_failed_total. Nothing is dropped silently.
+ * - A job whose worker died mid-send is "in doubt": before sending again we look for the earlier delivery
+ *   (Slack message metadata, GitHub comment marker) so a restart does not post twice.
+ */
+export class Outbox {
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly maxAttempts: number;
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+  private stopped = true;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.pollMs = options.pollMs ?? 500;
+    this.maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  /** Adds jobs; keys already present are ignored. Returns how many were new. Pass a transaction client to enqueue atomically with other writes. */
+  async enqueue(jobs: OutboxJobInput | OutboxJobInput[], tx: Tx = this.options.db): Promise<number> {
+    const list = Array.isArray(jobs) ? jobs : [jobs];
+    if (!list.length) return 0;
+    const now = this.options.clock.now();
+    const { count } = await tx.outboxJob.createMany({
+      data: list.map((job) => ({
+        key: job.key,
+        target: job.target,
+        method: job.method,
+        payload: job.payload as object,
+        nextAttemptAt: job.notBefore ?? now,
+      })),
+      skipDuplicates: true,
+    });
+    this.kick();
+    return count;
+  }
+
+  /** Wakes the dispatcher now (after enqueueing outside this instance, or in tests). */
+  kick(): void {
+    this.wake?.();
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming new jobs and waits for the in-flight ones (SIGTERM drain). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.kick();
+    await this.loop;
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Resolves when nothing is due or in flight (tests and the CLI use this). Jobs scheduled later are not waited for unless `includeFuture`. */
+  async drain({ timeoutMs = 20_000, includeFuture = false } = {}): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const horizon = includeFuture ? new Date(8.64e15) : this.options.clock.now();
+      const waiting = await this.options.db.outboxJob.count({
+        where: { OR: [{ status: 'pending', nextAttemptAt: { lte: horizon } }, { status: 'sending' }] },
+      });
+      if (waiting === 0 && this.running.size === 0) return;
+      if (Date.now() > deadline) throw new Error(`outbox did not drain within ${timeoutMs} ms (${waiting} jobs waiting)`);
+      this.kick();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      let claimedAny = false;
+      for (const target of Object.keys(this.options.senders) as ('slack' | 'github')[]) {
+        claimedAny = (await this.dispatch(target).catch((error) => {
+          this.options.log.error({ err: error, target }, 'outbox: claiming jobs failed');
+          return false;
+        })) || claimedAny;
+      }
+      if (this.stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, claimedAny ? 0 : this.nextWakeDelay());
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private nextWakeDelay(): number {
+    const now = Date.now();
+    let delay = this.pollMs;
+    for (const until of this.pausedUntil.values()) if (until > now) delay = Math.min(delay, until - now);
+    return Math.max(delay, 5);
+  }
+
+  private async dispatch(target: 'slack' | 'github'): Promise<boolean> {
+    const sender = this.options.senders[target]!;
+    if ((this.pausedUntil.get(target) ?? 0) > Date.now()) return false;
+    const free = sender.concurrency - (this.inFlight.get(target) ?? 0);
+    if (free <= 0) return false;
+    const jobs = await this.claim(target, free);
+    for (const job of jobs) {
+      this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
+      const task = this.deliver(sender, job).finally(() => {
+        this.inFlight.set(target, (this.inFlight.get(target) ?? 1) - 1);
+        this.running.delete(task);
+        this.kick();
+      });
+      this.running.add(task);
+    }
+    return jobs.length > 0;
+  }
+
+  private async claim(target: string, limit: number): Promise<ClaimedJob[]> {
+    const now = this.options.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const rows = await this.options.db.$queryRaw<
+      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string }[]
+    >`
+      WITH due AS (
+        SELECT id, status AS prev FROM "OutboxJob"
+        WHERE target = ${target}
+          AND ((status = 'pending' AND "nextAttemptAt" <= ${now}) OR (status = 'sending' AND "lockedUntil" < ${now}))
+        ORDER BY "nextAttemptAt", id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "OutboxJob" AS o
+      SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = o.attempts + 1, "updatedAt" = ${now}
+      FROM due WHERE o.id = due.id
+      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, due.prev`;
+    return rows.map((row) => ({ ...row, inDoubt: row.prev === 'sending' }));
+  }
+
+  private async deliver(sender: Sender, job: ClaimedJob): Promise<void> {
+    const { db, log, metrics, clock } = this.options;
+    try {
+      let result: unknown;
+      if (job.inDoubt && sender.findDelivered) result = await sender.findDelivered(job);
+      if (result === undefined) result = await sender.send(job);
+      else log.info({ key: job.key }, 'outbox: an earlier attempt had been delivered; not sending again');
+      await db.outboxJob.update({
+        where: { id: job.id },
+        data: { status: 'done', sentAt: clock.now(), lockedUntil: null, lastError: null, result: (result ?? null) as object },
+      });
+      metrics.outboxSent.inc({ target: job.target, method: job.method });
+    } catch (error) {
+      await this.handleFailure(job, sender.classify(error));
+    }
+  }
+
+  private async handleFailure(job: ClaimedJob, failure: SendFailure): Promise<void> {
+    const { db, log, metrics, clock } = this.options;
+    const now = clock.now().getTime();
+    if (failure.kind === 'rate-limited') {
+      // The platform limits the whole token, not one message: pause the target and retry this job first.
+      // Rate-limit waits do not count as attempts.
+      const until = now + failure.retryAfterMs;
+      this.pausedUntil.set(job.target, Math.max(this.pausedUntil.get(job.target) ?? 0, Date.now() + failure.retryAfterMs));
+      metrics.outboxRetries.inc({ target: job.target, reason: 'rate-limited' });
+      await db.outboxJob.update({
+        where: { id: job.id },
+        data: { status: 'pending', attempts: { decrement: 1 }, nextAttemptAt: new Date(until), lockedUntil: null, lastError: failure.message },
+      });
+      return;
+    }
+    if (failure.kind === 'transient' && job.attempts < this.maxAttempts) {
+      const backoff = Math.min(2 ** (job.attempts - 1) * 1000, 5 * 60_000);
+      metrics.outboxRetries.inc({ target: job.target, reason: 'transient' });
+      log.warn({ key: job.key, attempts: job.attempts, error: failure.message, retryInMs: backoff }, 'outbox: will retry');
+      await db.outboxJob.update({
+        where: { id: job.id },
+        data: { status: 'pending', nextAttemptAt: new Date(now + backoff), lockedUntil: null, lastError: failure.message },
+      });
+      return;
+    }
+    const code = failure.kind === 'permanent' ? failure.code : 'retries_exhausted';
+    metrics.outboxFailed.inc({ target: job.target, method: job.method, error: code });
+    log.error({ key: job.key, method: job.method, attempts: job.attempts, code, error: failure.message }, 'outbox: job failed permanently');
+    await db.outboxJob.update({
+      where: { id: job.id },
+      data: { status: 'failed', lockedUntil: null, lastError: `${code}: ${failure.message}` },
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { RequestListener } from 'node:http';
+import type { Logger } from 'pino';
+import type { AppContext } from '../app/context';
+import { errorSummary } from '../errors';
+
+function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ component: 'bolt' });
+  return {
+    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}
+
+/**
+ * Bolt on our own HTTP server: Bolt's HTTPReceiver checks the v0 signature and the 5-minute timestamp window
+ * (401 otherwise) and answers on ack(); we hand it the requests for POST /slack/events.
+ * https://api.slack.com/authentication/verifying-requests-from-slack
+ */
+export function createBoltApp(ctx: AppContext, settings: { signingSecret: string; botToken: string; apiUrl: string }): {
+  app: App;
+  listener: RequestListener;
+} {
+  const logger = boltLogger(ctx.log);
+  const receiver = new HTTPReceiver({
+    signingSecret: settings.signingSecret,
+    endpoints: '/slack/events',
+    logger,
+    // Listeners ack() first and defer slow work, so the response never waits for it.
+    processBeforeResponse: false,
+    // Slack gives 3 s; if a listener forgot to ack, answer before Slack gives up rather than hang.
+    unhandledRequestTimeoutMillis: 2_500,
+  });
+  const app = new App({
+    receiver,
+    token: settings.botToken,
+    logger,
+    tokenVerificationEnabled: false,
+    clientOptions: { slackApiUrl: settings.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 } },
+  });
+
+  // Slack retries an event it thinks failed (x-slack-retry-num) and can deliver one event twice: the first
+  // delivery of each event_id is recorded, later ones are acknowledged and dropped.
+  // https://api.slack.com/apis/events-api#retries
+  app.use(async ({ body, next, context }) => {
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId) {
+      const type = (body as { event?: { type?: string } }).event?.type ?? 'unknown';
+      const { count } = await ctx.db.slackEventReceipt.createMany({ data: [{ eventId, type }], skipDuplicates: true });
+      if (count === 0) {
+        ctx.log.info({ eventId, type, retryNum: context.retryNum }, 'slack: duplicate event ignored');
+        return;
+      }
+    }
+    await next();
+  });
+
+  app.error(async (error) => {
+    ctx.log.error({ err: errorSummary(error) }, 'slack: listener failed');
+  });
+
+  return { app, listener: receiver.requestListener };
+}
