@@ -40,6 +40,7 @@ CREATE TABLE "Pod" (
 CREATE TABLE "PodAdvocate" (
     "podId" INTEGER NOT NULL,
     "slackUserId" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT 'config',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PodAdvocate_pkey" PRIMARY KEY ("podId","slackUserId")

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubSignature, slackSignature } from '../support/signers';
+import { SLACK_SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app';
+
+describe('http surface', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.stop());
+
+  it('healthz reports the database', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe('ok');
+    expect(body.database).toMatchObject({ ok: true, kind: t.db.kind });
+  });
+
+  it('metrics are Prometheus text', async () => {
+    await fetch(`${t.url}/healthz`);
+    const text = await (await fetch(`${t.url}/metrics`)).text();
+    expect(text).toContain('# TYPE podbot_http_requests_total counter');
+    expect(text).toMatch(/podbot_http_requests_total\{route="\/healthz",status="200"\} \d+/);
+  });
+
+  describe('slack signatures', () => {
+    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvSIG1', event: { type: 'team_join', user: { id: 'U0SIG' } } });
+
+    it('rejects a request without a signature with 401', async () => {
+      const res = await fetch(`${t.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(401);
+    });
+
+    it('rejects a wrong signature with 401', async () => {
+      const res = await fetch(`${t.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...slackSignature('another-secret', body) },
+        body,
+      });
+      expect(res.status).toBe(401);
+    });
+
+    it('rejects a timestamp older than five minutes with 401', async () => {
+      const old = Math.floor(Date.now() / 1000) - 6 * 60;
+      const res = await fetch(`${t.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...slackSignature(SLACK_SIGNING_SECRET, body, old) },
+        body,
+      });
+      expect(res.status).toBe(401);
+    });
+
+    it('leaves no trace of rejected requests', async () => {
+      expect(await t.db.prisma.slackEventReceipt.count({ where: { eventId: 'EvSIG1' } })).toBe(0);
+      expect(await t.db.prisma.outboxJob.count()).toBe(0);
+    });
+
+    it('accepts a correctly signed url_verification challenge', async () => {
+      const challenge = JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' });
+      const res = await fetch(`${t.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...slackSignature(SLACK_SIGNING_SECRET, challenge) },
+        body: challenge,
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('abc123');
+    });
+  });
+
+  describe('github signatures', () => {
+    const payload = { action: 'opened', issue: { number: 1 } };
+
+    it('rejects a missing signature with 401', async () => {
+      const res = await fetch(`${t.url}/github/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': 'd-missing' },
+        body: JSON.stringify(payload),
+      });
+      expect(res.status).toBe(401);
+    });
+
+    it('rejects a wrong signature with 401 and records nothing', async () => {
+      const res = await t.webhook('issues', payload, { delivery: 'd-wrong', signature: githubSignature('another-secret', JSON.stringify(payload)) });
+      expect(res.status).toBe(401);
+      expect(await t.db.prisma.webhookDelivery.count({ where: { id: 'd-wrong' } })).toBe(0);
+    });
+
+    it('rejects malformed JSON with 400 and a reason', async () => {
+      const body = '{"action": "opened",';
+      const res = await fetch(`${t.url}/github/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': 'd-bad-json', 'x-hub-signature-256': githubSignature('test-webhook-secret-0123456789', body) },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/JSON/);
+    });
+
+    it('rejects an unknown event name with 400', async () => {
+      const res = await t.webhook('no_such_event', payload, { delivery: 'd-unknown' });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toContain('no_such_event');
+    });
+
+    it('answers ping', async () => {
+      const res = await t.webhook('ping', { zen: 'Keep it logically awesome.', hook_id: 1 });
+      expect(res.status).toBe(200);
+    });
+  });
+
+  describe('api authentication', () => {
+    it('answers 401 without the bearer token', async () => {
+      const res = await fetch(`${t.url}/api/pods`);
+      expect([401, 404]).toContain(res.status);
+    });
+  });
+});

@@ -1,0 +1,188 @@
+// A fake GitHub REST API on loopback. It records every request, keeps the state the bot touches
+// (users, issue comments, labels, PR files, releases) and can be told to fail or rate-limit.
+// Features add endpoints with `route()` (compare, GraphQL, listings).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RecordingServer } from './http-fake';
+
+export interface GitHubRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  authorization?: string;
+  at: number;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  html_url: string;
+  created_at: string;
+}
+
+export interface FakeRelease {
+  id: number;
+  tag_name: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  published_at: string | null;
+  created_at: string;
+  html_url: string;
+  target_commitish?: string;
+}
+
+type Handler = (request: GitHubRequest & { params: Record<string, string> }) => { status?: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }>;
+
+export class FakeGitHub extends RecordingServer {
+  readonly requests: GitHubRequest[] = [];
+  /** Logins that exist (GET /users/:login answers 200). */
+  readonly users = new Map<string, { login: string; id: number; type?: string; name?: string }>();
+  /** `owner/repo#number` → comments. */
+  readonly comments = new Map<string, FakeComment[]>();
+  /** `owner/repo#number` → labels. */
+  readonly labels = new Map<string, string[]>();
+  /** `owner/repo#number` → changed file paths of a pull request. */
+  readonly prFiles = new Map<string, string[]>();
+  /** `owner/repo` → releases (newest first, as GitHub lists them). */
+  readonly releases = new Map<string, FakeRelease[]>();
+  private routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
+  private nextId = 1000;
+
+  constructor() {
+    super();
+    this.installDefaults();
+  }
+
+  get apiUrl(): string {
+    return this.url;
+  }
+
+  addUser(login: string, extra: { type?: string; name?: string } = {}): void {
+    this.users.set(login.toLowerCase(), { login, id: this.nextId++, ...extra });
+  }
+
+  /** Adds an endpoint; `:name` segments become params. Later routes win over defaults. */
+  route(method: string, path: string, handler: Handler): void {
+    const keys: string[] = [];
+    const source = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:([a-zA-Z_]+)(\*)?/g, (_m, key: string, star?: string) => {
+      keys.push(key);
+      return star ? '(.+)' : '([^/]+)';
+    });
+    this.routes.unshift({ method, pattern: new RegExp(`^${source}$`), keys, handler });
+  }
+
+  requestsTo(method: string, pathPattern: RegExp): GitHubRequest[] {
+    return this.requests.filter((r) => r.method === method && pathPattern.test(r.path));
+  }
+
+  commentsOn(repo: string, number: number): FakeComment[] {
+    return this.comments.get(`${repo}#${number}`) ?? [];
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+  }
+
+  protected async handle(req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const text = raw.toString('utf8');
+    const request: GitHubRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      body: text ? JSON.parse(text) : undefined,
+      authorization: req.headers.authorization,
+      at: Date.now(),
+    };
+    this.requests.push(request);
+    const fault = this.takeFault(`${request.method} ${request.path}`);
+    if (fault) return this.sendFault(res, fault);
+    if (!request.authorization) return this.send(res, 401, { message: 'Requires authentication' });
+    for (const route of this.routes) {
+      if (route.method !== request.method) continue;
+      const m = route.pattern.exec(request.path);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, i) => (params[key] = m[i + 1]));
+      const answer = await route.handler({ ...request, params });
+      return this.send(res, answer.status ?? 200, answer.body, answer.headers);
+    }
+    this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  }
+
+  private installDefaults(): void {
+    this.route('GET', '/users/:login', ({ params }) => {
+      const user = this.users.get(params.login.toLowerCase());
+      return user ? { body: { ...user, type: user.type ?? 'User', html_url: `https://github.com/${user.login}` } } : { status: 404, body: { message: 'Not Found' } };
+    });
+    this.route('GET', '/repos/:owner/:repo/issues/:number/comments', ({ params, query }) => {
+      const all = this.comments.get(`${params.owner}/${params.repo}#${params.number}`) ?? [];
+      return paginate(this.url, `/repos/${params.owner}/${params.repo}/issues/${params.number}/comments`, all, query);
+    });
+    this.route('POST', '/repos/:owner/:repo/issues/:number/comments', ({ params, body }) => {
+      const key = `${params.owner}/${params.repo}#${params.number}`;
+      const comment: FakeComment = {
+        id: this.nextId++,
+        body: body?.body ?? '',
+        user: { login: 'podbot[bot]', type: 'Bot' },
+        html_url: `https://github.com/${params.owner}/${params.repo}/issues/${params.number}#issuecomment-${this.nextId}`,
+        created_at: new Date().toISOString(),
+      };
+      this.comments.set(key, [...(this.comments.get(key) ?? []), comment]);
+      return { status: 201, body: comment };
+    });
+    this.route('POST', '/repos/:owner/:repo/issues/:number/labels', ({ params, body }) => {
+      const key = `${params.owner}/${params.repo}#${params.number}`;
+      const added: string[] = Array.isArray(body) ? body : (body?.labels ?? []);
+      const next = [...new Set([...(this.labels.get(key) ?? []), ...added])];
+      this.labels.set(key, next);
+      return { body: next.map((name, i) => ({ id: i + 1, name })) };
+    });
+    this.route('GET', '/repos/:owner/:repo/pulls/:number/files', ({ params, query }) => {
+      const files = (this.prFiles.get(`${params.owner}/${params.repo}#${params.number}`) ?? []).map((filename) => ({ filename, status: 'modified' }));
+      return paginate(this.url, `/repos/${params.owner}/${params.repo}/pulls/${params.number}/files`, files, query);
+    });
+    this.route('GET', '/repos/:owner/:repo/releases', ({ params, query }) =>
+      paginate(this.url, `/repos/${params.owner}/${params.repo}/releases`, this.releases.get(`${params.owner}/${params.repo}`) ?? [], query),
+    );
+    this.route('GET', '/repos/:owner/:repo/releases/tags/:tag*', ({ params }) => {
+      const release = (this.releases.get(`${params.owner}/${params.repo}`) ?? []).find((r) => r.tag_name === params.tag);
+      return release ? { body: release } : { status: 404, body: { message: 'Not Found' } };
+    });
+    this.route('GET', '/repos/:owner/:repo/releases/:id', ({ params }) => {
+      const release = (this.releases.get(`${params.owner}/${params.repo}`) ?? []).find((r) => String(r.id) === params.id);
+      return release ? { body: release } : { status: 404, body: { message: 'Not Found' } };
+    });
+    this.route('PATCH', '/repos/:owner/:repo/releases/:id', ({ params, body }) => {
+      const release = (this.releases.get(`${params.owner}/${params.repo}`) ?? []).find((r) => String(r.id) === params.id);
+      if (!release) return { status: 404, body: { message: 'Not Found' } };
+      if (typeof body?.body === 'string' && body.body.length > 125_000) {
+        return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Release', code: 'custom', field: 'body', message: 'body is too long (maximum is 125000 characters)' }] } };
+      }
+      Object.assign(release, body);
+      return { body: release };
+    });
+  }
+}
+
+/** GitHub-style pagination with per_page/page and a Link header. */
+export function paginate(base: string, path: string, items: unknown[], query: URLSearchParams): { body: unknown[]; headers: Record<string, string> } {
+  const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
+  const page = Math.max(Number(query.get('page') ?? 1), 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const links: string[] = [];
+  const link = (p: number, rel: string) => {
+    const q = new URLSearchParams(query);
+    q.set('page', String(p));
+    q.set('per_page', String(perPage));
+    links.push(`<${base}${path}?${q}>; rel="${rel}"`);
+  };
+  if (page < last) {
+    link(page + 1, 'next');
+    link(last, 'last');
+  }
+  return { body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+}
