@@ -7,8 +7,8 @@ const optionalString = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 const url = (what: string) =>
-  z.url({ message: `expected an http(s) URL for ${what}, e.g. https://example.org/` }).refine((v) => /^https?:\/\//.test(v), {
-    message: `expected an http(s) URL for ${what}`,
+  z.string().refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), {
+    message: `expected an http(s) URL for ${what}, e.g. https://example.org/`,
   });
 
 /**

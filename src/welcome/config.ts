@@ -30,7 +30,10 @@ export const welcomeSection = z
     channels: z
       .array(z.string().regex(SLACK_CHANNEL_ID, 'expected a Slack channel id such as C0123456789'))
       .default([]),
-    /** How that greeting is posted: only visible to the joiner, or as a thread reply... in the channel. */
+    /**
+     * How that greeting is posted: `ephemeral` is seen only by the joiner; `message` is a normal channel message
+     * (the join event carries no message ts to thread under).
+     */
     channelGreeting: z.enum(['ephemeral', 'message'], { message: 'expected ephemeral or message' }).default('ephemeral'),
     /** Channel greeting text. Placeholders: {name}, {channel}. */
     channelMessage: z.string().default('Welcome to <#{channel}>, <@{name}>! Say hello and tell us what brings you here.'),
@@ -54,7 +57,9 @@ export const welcomeSection = z
         /** First merged PR comment (markdown). Placeholders: {login}, {slack}, {pods}. */
         mergedMessage: z
           .string()
-          .default('Congratulations on your first merged pull request, @{login}! :rocket: Thank you for contributing.{slack}'),
+          .default('Congratulations on your first merged pull request, @{login}! :rocket: Thank you for contributing.{slack}{pods}'),
+        /** DM the matching pod's advocates (or, with no matching pod, the admins) about each first-timer. */
+        handoff: z.boolean().default(true),
       })
       .prefault({}),
   })

@@ -17,6 +17,22 @@ describe('http surface', () => {
     expect(body.database).toMatchObject({ ok: true, kind: t.db.kind });
   });
 
+  it('healthz answers 503 when the database does not answer', async () => {
+    const broken = await startTestApp({
+      features: [],
+      db: { ...t.db, ping: () => Promise.reject(new Error('connection refused')), destroy: async () => {} },
+      slack: t.slack,
+      github: t.github,
+    });
+    try {
+      const res = await fetch(`${broken.url}/healthz`);
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as any).database).toMatchObject({ ok: false, error: 'connection refused' });
+    } finally {
+      await broken.stop({ keepDatabase: true, keepFakes: true });
+    }
+  });
+
   it('metrics are Prometheus text', async () => {
     await fetch(`${t.url}/healthz`);
     const text = await (await fetch(`${t.url}/metrics`)).text();

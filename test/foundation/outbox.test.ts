@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open-database';
+import { outboxMarker } from '../../src/clients/github';
+import { onPostgres } from '../support/database';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const post = (key: string, channel = 'C0OUTBOX') => ({
+  key,
+  target: 'slack' as const,
+  method: 'chat.postMessage',
+  payload: { channel, text: `message ${key}` },
+});
+
+describe('outbox', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ features: [] });
+  });
+  afterAll(() => t?.stop());
+
+  it('enqueues a key once, however often it is offered', async () => {
+    expect(await t.app.ctx.outbox.enqueue(post('once'))).toBe(1);
+    expect(await t.app.ctx.outbox.enqueue([post('once'), post('once')])).toBe(0);
+    await t.drain();
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.text === 'message once')).toHaveLength(1);
+  });
+
+  it('waits out a 429 for Retry-After and then delivers once', async () => {
+    t.slack.failNext('chat.postMessage', 1, { status: 429, retryAfter: 1 });
+    await t.app.ctx.outbox.enqueue(post('limited'));
+    await t.drain({ includeFuture: true });
+    const attempts = t.slack.callsTo('chat.postMessage').filter((c) => c.args.text === 'message limited');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(900);
+    const job = await t.db.prisma.outboxJob.findUniqueOrThrow({ where: { key: 'limited' } });
+    expect(job).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('retries a 5xx with backoff', async () => {
+    t.slack.failNext('chat.postMessage', 1, { status: 503 });
+    await t.app.ctx.outbox.enqueue(post('flaky'));
+    await t.drain({ includeFuture: true });
+    const job = await t.db.prisma.outboxJob.findUniqueOrThrow({ where: { key: 'flaky' } });
+    expect(job.status).toBe('done');
+    expect(job.attempts).toBe(2);
+  });
+
+  it('records a permanent failure, logs it and counts it in /metrics', async () => {
+    t.slack.failNext('chat.postMessage', 1, { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    await t.app.ctx.outbox.enqueue(post('doomed', 'C0GONE'));
+    await t.drain({ includeFuture: true });
+    const job = await t.db.prisma.outboxJob.findUniqueOrThrow({ where: { key: 'doomed' } });
+    expect(job.status).toBe('failed');
+    expect(job.lastError).toContain('channel_not_found');
+    expect(t.logs.some((l) => l.key === 'doomed' && l.code === 'channel_not_found' && l.level === 50)).toBe(true);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/podbot_outbox_failed_total\{target="slack",method="chat.postMessage",error="channel_not_found"\} 1/);
+  });
+
+  it('does not post again when an in-doubt Slack message had been delivered', async () => {
+    // As if a worker died after Slack accepted the message but before it was marked done.
+    const key = 'in-doubt-delivered';
+    const posted = await t.app.ctx.slack!.chat.postMessage({
+      channel: 'C0DOUBT',
+      text: 'first attempt',
+      metadata: { event_type: 'podbot_outbox', event_payload: { key } },
+    });
+    await t.db.prisma.outboxJob.create({
+      data: { key, target: 'slack', method: 'chat.postMessage', payload: { channel: 'C0DOUBT', text: 'again' }, status: 'sending', attempts: 1, lockedUntil: new Date(Date.now() - 1000) },
+    });
+    t.app.ctx.outbox.kick();
+    await t.drain();
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.text === 'again')).toHaveLength(0);
+    const job = await t.db.prisma.outboxJob.findUniqueOrThrow({ where: { key } });
+    expect(job.status).toBe('done');
+    expect(job.result).toMatchObject({ ts: posted.ts, recovered: true });
+  });
+
+  it('sends an in-doubt Slack message that never arrived', async () => {
+    const key = 'in-doubt-lost';
+    await t.db.prisma.outboxJob.create({
+      data: { key, target: 'slack', method: 'chat.postMessage', payload: { channel: 'U0LOST', text: 'lost once' }, status: 'sending', attempts: 1, lockedUntil: new Date(Date.now() - 1000) },
+    });
+    t.app.ctx.outbox.kick();
+    await t.drain();
+    expect(t.slack.callsTo('conversations.open').some((c) => c.args.users === 'U0LOST')).toBe(true);
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.text === 'lost once')).toHaveLength(1);
+  });
+
+  it('does not comment again when an in-doubt GitHub comment is already on the issue', async () => {
+    const key = 'gh-in-doubt';
+    t.github.comments.set('acme/widgets#7', [
+      { id: 1, body: `hello\n\n${outboxMarker(key)}`, user: { login: 'podbot[bot]', type: 'Bot' }, html_url: 'https://github.com/acme/widgets/issues/7#c1', created_at: '' },
+    ]);
+    await t.db.prisma.outboxJob.create({
+      data: {
+        key,
+        target: 'github',
+        method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        payload: { owner: 'acme', repo: 'widgets', issue_number: 7, body: 'hello' },
+        status: 'sending',
+        attempts: 1,
+        lockedUntil: new Date(Date.now() - 1000),
+      },
+    });
+    t.app.ctx.outbox.kick();
+    await t.drain();
+    expect(t.github.requestsTo('POST', /\/issues\/7\/comments$/)).toHaveLength(0);
+    expect(t.github.commentsOn('acme/widgets', 7)).toHaveLength(1);
+  });
+
+  it('adds a marker to GitHub comments so they can be found again', async () => {
+    await t.app.ctx.outbox.enqueue({
+      key: 'gh-comment',
+      target: 'github',
+      method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      payload: { owner: 'acme', repo: 'widgets', issue_number: 8, body: 'Welcome!' },
+    });
+    await t.drain();
+    expect(t.github.commentsOn('acme/widgets', 8).map((c) => c.body)).toEqual([`Welcome!\n\n${outboxMarker('gh-comment')}`]);
+  });
+
+  it('delivers every job exactly once when two instances share the database', async () => {
+    const second = onPostgres ? await openDatabase({ url: t.db.url, dataDir: '' }) : t.db;
+    const other = await startTestApp({ features: [], db: { ...second, destroy: async () => {} } as never, slack: t.slack, github: t.github });
+    try {
+      const jobs = Array.from({ length: 40 }, (_, i) => post(`shared-${i}`));
+      await Promise.all([t.app.ctx.outbox.enqueue(jobs.slice(0, 20)), other.app.ctx.outbox.enqueue(jobs.slice(20))]);
+      await Promise.all([t.drain(), other.drain()]);
+      const texts = t.slack.callsTo('chat.postMessage').map((c) => String(c.args.text)).filter((text) => text.startsWith('message shared-'));
+      expect(texts).toHaveLength(40);
+      expect(new Set(texts).size).toBe(40);
+    } finally {
+      await other.stop({ keepDatabase: true, keepFakes: true });
+      if (onPostgres) await second.close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../support/database';
+
+const root = join(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function startPodbot(env: Record<string, string>) {
+  const child = spawn(process.execPath, [tsx, 'src/index.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function waitForHealth(port: number, timeoutMs = 40_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return res;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('podbot did not become healthy');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('start-up', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(Boolean(testDatabaseUrl))('creates and migrates an empty data directory, serves, and stops cleanly on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'podbot-start-'));
+    dirs.push(dir);
+    const dataDir = join(dir, 'data', 'pglite');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const secret = 'xoxb-never-log-this-token-123456';
+    const app = startPodbot({ PORT: String(port), PODBOT_DATA_DIR: dataDir, PODBOT_CONFIG: join(dir, 'podbot.yml'), SLACK_BOT_TOKEN: secret, SLACK_SIGNING_SECRET: 'signing-secret-value-xyz' });
+    const health = (await (await waitForHealth(port)).json()) as any;
+    expect(health).toMatchObject({ status: 'ok', database: { kind: 'embedded', ok: true }, slack: 'on' });
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    const { stdout } = app.output();
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.some((l) => l.msg === 'database migrated' && l.applied.length >= 1)).toBe(true);
+    expect(lines.some((l) => l.msg === 'GitHub webhooks are off: set GITHUB_WEBHOOK_SECRET to switch them on.')).toBe(true);
+    expect(lines.at(-1).msg).toBe('stopped');
+    expect(stdout).not.toContain(secret);
+  });
+
+  it('refuses to start on bad configuration, listing every problem', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'podbot-bad-'));
+    dirs.push(dir);
+    const config = join(dir, 'podbot.yml');
+    await writeFile(config, 'pods:\n  - name: Docs\n    advocates: []\nadmins: [nobody]\n');
+    const app = startPodbot({ PORT: 'x', LOG_LEVEL: 'chatty', PODBOT_CONFIG: config, PODBOT_DATA_DIR: join(dir, 'data') });
+    expect(await app.exited).toBe(1);
+    const { stderr } = app.output();
+    expect(stderr).toMatch(/podbot cannot start: [5-9] configuration problems/);
+    for (const where of ['PORT', 'LOG_LEVEL', 'pods[0].name', 'pods[0].advocates', 'admins[0]']) expect(stderr).toContain(where);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+});
