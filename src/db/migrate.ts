@@ -10,6 +10,27 @@ export const SCHEMA_PATH = join(import.meta.dirname, '..', '..', 'prisma', 'sche
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
+/** Migrations in prisma/migrations that the database has not recorded as finished. */
+export async function pendingMigrations(
+  prisma: { $queryRawUnsafe<T>(query: string): Promise<T> },
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<string[]> {
+  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  let applied: Set<string>;
+  try {
+    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    applied = new Set(rows.map((row) => row.migration_name));
+  } catch {
+    return names; // no migrations table yet
+  }
+  return names.filter((name) => !applied.has(name));
+}
+
 /** Applies every migration in prisma/migrations that the database has not seen; returns the names applied. */
 export async function applyMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,

@@ -1,10 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
-import { applyMigrations } from './migrate';
+import { findTemplate } from './embedded-template';
+import { applyMigrations, pendingMigrations } from './migrate';
 
 export type Db = PrismaClient;
 
@@ -32,8 +35,16 @@ export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promi
     const factory = new PrismaPg({ connectionString: url, max: 10 });
     return wrapDatabase('postgres', factory, async () => {});
   }
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  let template: Blob | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+    if (fresh && existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
+      throw new Error(`${dataDir} is not empty but holds no database; point PODBOT_DATA_DIR at an empty or existing database directory`);
+    }
+    if (fresh) template = await findTemplate();
+    await mkdir(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
   const factory = new PrismaPGlite(pglite);
   return wrapDatabase('embedded', factory, () => pglite.close());
 }
@@ -50,7 +61,8 @@ export function wrapDatabase(
     prisma,
     kind,
     adapterFactory,
-    migrate: () => applyMigrations(adapterFactory),
+    // Loading the schema engine costs time and memory; skip it when the database is already up to date.
+    migrate: async () => ((await pendingMigrations(prisma)).length ? applyMigrations(adapterFactory) : []),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },

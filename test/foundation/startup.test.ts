@@ -4,6 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pendingMigrations } from '../../src/db/migrate';
+import { openDatabase } from '../../src/db/open-database';
 import { testDatabaseUrl } from '../support/database';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -57,10 +59,18 @@ describe('start-up', () => {
     expect(await app.exited).toBe(0);
     const { stdout } = app.output();
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.some((l) => l.msg === 'database migrated' && l.applied.length >= 1)).toBe(true);
+    expect(lines.some((l) => l.msg === 'database migrated' || l.msg === 'database up to date')).toBe(true);
     expect(lines.some((l) => l.msg === 'GitHub webhooks are off: set GITHUB_WEBHOOK_SECRET to switch them on.')).toBe(true);
     expect(lines.at(-1).msg).toBe('stopped');
     expect(stdout).not.toContain(secret);
+    // The directory now holds a migrated database.
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(await pendingMigrations(db.prisma)).toEqual([]);
+      expect(await db.prisma.pod.count()).toBe(0);
+    } finally {
+      await db.close();
+    }
   });
 
   it('refuses to start on bad configuration, listing every problem', async () => {

@@ -4,15 +4,13 @@
 // dumps it to the OS temp directory, keyed by a hash of the migrations; every test file then loads that dump
 // (under a second). Postgres (`TEST_DATABASE_URL` set, as `npm run test:postgres` does): a new database is
 // created per test file from the server's template0, migrated, and dropped afterwards.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
-import { MIGRATIONS_DIR, applyMigrations } from '../../src/db/migrate';
+import { ensureTemplate } from '../../src/db/embedded-template';
 import { openDatabase, wrapDatabase, type Database } from '../../src/db/open-database';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -29,26 +27,10 @@ export async function freshDatabase(): Promise<TestDatabase> {
   return testDatabaseUrl ? freshPostgres(testDatabaseUrl) : freshEmbedded();
 }
 
-async function migrationsHash(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const name of (await readdir(MIGRATIONS_DIR)).sort()) {
-    const file = join(MIGRATIONS_DIR, name, 'migration.sql');
-    if (existsSync(file)) hash.update(name).update(await readFile(file));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 async function embeddedTemplate(): Promise<Blob> {
-  const path = join(tmpdir(), `podbot-test-template-${await migrationsHash()}.tar`);
-  if (existsSync(path)) return new Blob([await readFile(path)]);
-  const pglite = await PGlite.create();
-  await applyMigrations(new PrismaPGlite(pglite));
-  const dump = await pglite.dumpDataDir('none');
-  await pglite.close();
-  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
-  await rename(partial, path); // atomic: concurrent workers never read half a file
-  return dump;
+  // Kept in the OS temp directory rather than node_modules/.cache so parallel test workers share one copy
+  // even when the install step did not build it.
+  return ensureTemplate(join(tmpdir(), 'podbot-test-templates'));
 }
 
 async function freshEmbedded(): Promise<TestDatabase> {

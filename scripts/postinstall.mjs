@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs `prisma generate` as part of `npm install`.
+// Runs as part of `npm install`:
+// 1. `prisma generate` (the database client, into src/generated);
+// 2. builds the migrated embedded-database template that makes `npm start` on an empty ./data fast
+//    (see src/db/embedded-template.ts). This step is an optimisation: if it fails, podbot still starts.
 //
+// About step 1:
 // Prisma's CLI insists that its native schema-engine binary exists before any command, and downloads it
 // from Prisma's binary host when it does not. Generating the client needs no native engine (the client
 // generator and query compiler are JS/wasm), so when no engine is configured we point the check at a
@@ -18,5 +22,8 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   if (!existsSync(stub)) writeFileSync(stub, '#!/bin/sh\necho "podbot: the native schema engine is not used; run npm run db:migrate" >&2\nexit 1\n', { mode: 0o755 });
   env.PRISMA_SCHEMA_ENGINE_BINARY = stub;
 }
-const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate'], { stdio: 'inherit', env });
-process.exit(result.status ?? 1);
+const generate = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate'], { stdio: 'inherit', env });
+if (generate.status !== 0) process.exit(generate.status ?? 1);
+
+const template = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-embedded-template.ts'], { stdio: 'inherit' });
+if (template.status !== 0) console.warn('podbot: could not build the embedded database template; the first start will be slower.');
