@@ -51,7 +51,24 @@ export async function applyMigrations(
   );
   const lockfile = await readFile(join(migrationsDir, 'migration_lock.toml'), 'utf8').catch(() => undefined);
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const engine = await openSchemaEngine({ path: 'schema.prisma', content: schema }, adapterFactory);
+  // The engine opens its own connections through the factory and does not close them when freed; track and
+  // dispose them, or a Postgres database stays "in use" (and cannot, e.g., serve as a template) until they time out.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => {
+      const adapter = await adapterFactory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await adapterFactory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await openSchemaEngine({ path: 'schema.prisma', content: schema }, tracked);
   try {
     const result = await engine.applyMigrations({
       migrationsList: {
@@ -65,6 +82,7 @@ export async function applyMigrations(
     return result.appliedMigrationNames;
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
 }
 

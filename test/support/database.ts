@@ -3,14 +3,14 @@
 // Embedded (default): PGlite's initdb takes seconds, so the first worker builds a migrated template once and
 // dumps it to the OS temp directory, keyed by a hash of the migrations; every test file then loads that dump
 // (under a second). Postgres (`TEST_DATABASE_URL` set, as `npm run test:postgres` does): a new database is
-// created per test file from the server's template0, migrated, and dropped afterwards.
+// copied per test file from a migrated template database on the server, and dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
-import { ensureTemplate } from '../../src/db/embedded-template';
+import { ensureTemplate, migrationsFingerprint } from '../../src/db/embedded-template';
 import { openDatabase, wrapDatabase, type Database } from '../../src/db/open-database';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -39,16 +39,42 @@ async function freshEmbedded(): Promise<TestDatabase> {
   return { ...db, destroy: () => db.close() };
 }
 
+/**
+ * A migrated template database on the server, made once per set of migrations (under an advisory lock, so
+ * parallel workers wait for the first), then copied with CREATE DATABASE … TEMPLATE, which takes milliseconds.
+ */
+async function postgresTemplate(admin: pg.Client, baseUrl: string): Promise<string> {
+  const name = `podbot_tmpl_${await migrationsFingerprint()}`;
+  await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+      const url = new URL(baseUrl);
+      url.pathname = `/${name}`;
+      const db = await openDatabase({ url: url.toString(), dataDir: '' });
+      await db.migrate();
+      await db.close();
+    }
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+  }
+  return name;
+}
+
 async function freshPostgres(baseUrl: string): Promise<TestDatabase> {
   const name = `podbot_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
-  await admin.end();
+  try {
+    const template = await postgresTemplate(admin, baseUrl);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), dataDir: '' });
-  await db.migrate();
   return {
     ...db,
     url: url.toString(),
