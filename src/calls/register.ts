@@ -1,4 +1,23 @@
 import type { Feature } from '../app/context';
+import { registerApiCallsRoute } from '../http/routes/api-calls';
+import { registerCallsIcsRoutes } from '../http/routes/calls-ics';
+import { registerCallRsvpAction } from '../slack/actions/call-rsvp';
+import { registerCommunityCallCommand } from '../slack/commands/community-call';
+import { createReminderRefresher } from './refresh-reminders';
+import { runCallsTick } from './scheduler';
 
-/** Wires the calls capability into the app (Slack listeners, webhook handlers, routes, scheduled jobs). */
-export const registerCalls: Feature = () => {};
+/**
+ * Community calls: `/community-call`, the RSVP buttons, the calendar feeds, `GET /api/calls`, and
+ * the scheduler. node-cron wakes the scheduler every minute; what it posts is decided from
+ * podbot.yml plus the database (see scheduler.ts), so a late or doubled wake-up is harmless.
+ */
+export const registerCalls: Feature = (ctx, surfaces) => {
+  const refresher = createReminderRefresher(ctx);
+  if (surfaces.slack) {
+    registerCommunityCallCommand(surfaces.slack, ctx, refresher);
+    registerCallRsvpAction(surfaces.slack, ctx, refresher);
+  }
+  registerCallsIcsRoutes(surfaces.router, ctx);
+  registerApiCallsRoute(surfaces.router, ctx);
+  surfaces.schedule('calls', '* * * * *', () => runCallsTick(ctx));
+};

@@ -152,6 +152,7 @@ CREATE TABLE "BackfillCursor" (
 CREATE TABLE "CallSkip" (
     "callSlug" TEXT NOT NULL,
     "localDate" TEXT NOT NULL,
+    "skipped" BOOLEAN NOT NULL DEFAULT true,
     "reason" TEXT,
     "createdBy" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
