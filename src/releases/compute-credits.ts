@@ -53,6 +53,7 @@ export function computeCredits(input: CreditInput): Credits {
   const authorByNumber = new Map(input.prs.map((pr) => [pr.number, pr.authorLogin]));
   const slackIds = new Map([...input.linkedSlackIds].map(([login, id]) => [login.toLowerCase(), id]));
   const prs = [...input.prs].sort(byMergeOrder);
+  const loginByName = collectLoginsByName(input.prs, knownEmails);
 
   const peopleByPr = new Map<number, Candidate[]>();
   for (const pr of prs) {
@@ -60,7 +61,8 @@ export function computeCredits(input: CreditInput): Credits {
     if (pr.authorLogin) people.push({ handle: pr.authorLogin, isLogin: true, rank: RANK_AUTHOR });
     for (const commit of pr.commits) {
       for (const coAuthor of parseCoAuthors(commit.message, knownEmails)) {
-        if (coAuthor.login) people.push({ handle: coAuthor.login, isLogin: true, rank: RANK_CO_AUTHOR_LOGIN });
+        const login = coAuthor.login ?? loginByName.get(squashName(coAuthor.name));
+        if (login) people.push({ handle: login, isLogin: true, rank: RANK_CO_AUTHOR_LOGIN });
         else if (coAuthor.name) people.push({ handle: coAuthor.name, isLogin: false, rank: RANK_NAME });
       }
     }
@@ -156,6 +158,28 @@ function collectKnownEmails(prs: readonly GatheredPr[], extra?: ReadonlyMap<stri
   }
   for (const [email, login] of extra ?? []) known.set(email.toLowerCase(), login);
   return known;
+}
+
+/**
+ * Logins of people already known in this release, by their squashed form: a trailer written with a full name
+ * that is the login with spaces ("Akihiro Suda" for `AkihiroSuda`, "Steve Hipwell" for `stevehipwell`) names
+ * the same person, so they are credited once, by login. Anything looser would risk crediting a stranger.
+ */
+function collectLoginsByName(prs: readonly GatheredPr[], knownEmails: ReadonlyMap<string, string>): Map<string, string> {
+  const byName = new Map<string, string>();
+  const add = (login: string | null) => {
+    if (login && !login.endsWith('[bot]')) byName.set(login.toLowerCase(), login);
+  };
+  for (const pr of prs) {
+    add(pr.authorLogin);
+    for (const c of pr.commits) add(c.authorLogin);
+  }
+  for (const login of knownEmails.values()) add(login);
+  return byName;
+}
+
+function squashName(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
 }
 
 function dedupeAndSort(candidates: readonly Candidate[]): Candidate[] {

@@ -10,45 +10,52 @@
  *     published releases with the same tag prefix, newest first. The first candidate whose compare status with
  *     the tag is `ahead` or `identical` is an ancestor and wins. That check IS the first page of step 2, so the
  *     winner costs nothing extra; each rejected candidate costs one request (at most MAX_CANDIDATES are tried).
- *  2. Commits: `GET /repos/{o}/{r}/compare/{prev}...{tag}?per_page=100&page=N`. Without pagination the compare
- *     API stops at 250 commits; with it, pages hold at most 100
- *     (https://docs.github.com/en/rest/commits/commits#compare-two-commits). Page 1 says `total_commits`.
+ *  2. Commits: `GET /repos/{o}/{r}/compare/{prev}...{tag}`. Unpaginated, the compare API answers the MOST RECENT
+ *     250 commits ("the last commit in the list is the most recent of the entire comparison") plus `status` and
+ *     `total_commits`; paginated (`per_page`, max 100), it lists from the oldest
+ *     (https://docs.github.com/en/rest/commits/commits#compare-two-commits). So the first request is unpaginated
+ *     (a range of ≤ 250 commits costs one request), and only the older commits are paged.
  *  3. PR numbers come from the commit subjects (`findPrNumbers`): merge commits and squash subjects. First-parent
  *     commits that name no PR (rebase merges) are "leftover" SHAs.
- *  4. One GraphQL query per LOOKUPS_PER_QUERY lookups, each an alias in the same query: `pr<N>: pullRequest`
+ *  4. One GraphQL query per LOOKUPS_PER_QUERY (500) lookups, each an alias in the same query: `pr<N>: pullRequest`
  *     for every number, and `c_<sha>: object(oid)` → `associatedPullRequests` for every leftover SHA, both
  *     returning the full PR fields (title, body, author, labels, files, commits with messages and authors).
  *     So a rebase-merged PR needs no second round trip. Only merged PRs count; a merge subject's number counts
  *     only when GitHub says that very commit merged it (fork-internal numbers belong to other repositories).
- *     Node budget per PR: labels 50 + files 100 + commits 100 = 250, × 250 lookups = 62,500 nodes, well under
+ *     Node budget per PR: labels 50 + files 100 + commits 100 = 250, × 500 lookups = 125,000 nodes, well under
  *     GraphQL's 500,000 (https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#node-limit).
+ *     GitHub also stops queries that run longer than 10 seconds (same page, "Timeouts"): a batch GitHub answers
+ *     with a 5xx even after the client's retries is split in half and asked again, down to 50 lookups.
  *  5. First-time contributors: the ledger answers first (`findFirstTimers`). For authors it does not know, ONE
  *     batched GraphQL query of `search(query: "repo:o/r is:pr is:merged author:LOGIN merged:<T")` aliases,
  *     where T is the merge time of the author's earliest PR in this release: `issueCount == 0` means nothing was
- *     merged before, so that PR is their first. (100 authors per query.)
+ *     merged before, so that PR is their first. (250 authors per query: each alias is one `first: 1` search.)
  *  6. Cherry-picks whose original PR is outside the release: one GraphQL query for those PRs' authors.
  *
  * Request count:
- *   requests = R + ceil(C / 100) + X + ceil((N + L) / 250) + ceil(U / 100) + K
+ *   requests = R + 1 + ceil(max(0, C - 250) / 100) + X + ceil((N + L) / 500) + ceil(U / 250) + K
  *   R = 1 without `previousTag`, else 0;  C = commits in the range;  X = rejected previous-release candidates;
  *   N = PR numbers named by commits;  L = leftover first-parent SHAs;  U = authors the ledger does not know;
  *   K = 1 when a cherry-pick's original PR is outside the release, else 0.
- * A 1,000-PR release over 1,300 commits, squash- or merge-subject named, ledger partly cold:
- *   1 + 13 + 0 + 4 + 1 + 0 = 19 requests (release-drafter needs ~75 for the same release).
+ * A 1,000-PR release over 1,470 commits (bench/release-notes.ts: squash, merge commits with branch commits,
+ * rebase merges, bots), ledger cold for 290 authors: 1 + 1 + 13 + 0 + 3 + 2 + 0 = 20 requests
+ * (release-drafter needs ~75 for the same release). Merge-commit-heavy histories have more commits per PR;
+ * the compare pages, ceil((C - 250) / 100), are then the floor.
  *
  * Known limits: a PR's first 100 commits and 100 files are read (co-authors on later commits and pod paths of
  * later files are missed; GitHub's own squash commit, which repeats the trailers, is always read from the range).
  */
 import type { Octokit } from '@octokit/rest';
 import { findCherryPickOrigin } from './find-cherry-pick-origin';
-import { findFirstTimers } from './find-first-timers';
+import { findFirstTimers, type UnknownAuthor } from './find-first-timers';
 import { findPrNumbers } from './find-pr-numbers';
 import { findPreviousReleaseCandidates, type ReleaseSummary } from './find-previous-release';
 import type { GatheredPr, PrCommit, RangeCommit, ReleaseRef } from './types';
 
 export const COMPARE_PAGE_SIZE = 100;
-export const LOOKUPS_PER_QUERY = 250;
-export const AUTHORS_PER_SEARCH_QUERY = 100;
+export const LOOKUPS_PER_QUERY = 500;
+export const MIN_LOOKUPS_PER_QUERY = 50;
+export const AUTHORS_PER_SEARCH_QUERY = 250;
 export const MAX_CANDIDATES = 5;
 
 export interface GatherOptions {
@@ -57,10 +64,20 @@ export interface GatherOptions {
   tag: string;
   /** Overrides the previous release (CLI `--previous`). */
   previousTag?: string;
+  /**
+   * What to compare against instead of the tag, e.g. a draft release's `target_commitish`: GitHub creates a
+   * draft's tag only when it is published. Links in the block still name the tag.
+   */
+  headRef?: string;
   /** `releases.tagPrefix`. */
   tagPrefix?: string;
   /** What the contribution ledger knows: login → number of their earliest merged PR in this repository. */
   ledgerFirstPrs?: ReadonlyMap<string, number>;
+  /**
+   * Asks the ledger about this release's human authors once they are known (each with their earliest PR in
+   * the release); answers like `ledgerFirstPrs` and is merged over it. Authors it leaves out are looked up.
+   */
+  askLedger?: (authors: readonly UnknownAuthor[]) => Promise<ReadonlyMap<string, number>>;
   /** `releases.bots`: never looked up as first-timers. */
   bots?: readonly string[];
   /** Aliases per GraphQL query in step 4; lower it if GitHub times out on very large PRs. */
@@ -140,6 +157,7 @@ const PR_FIELDS = `fragment PrFields on PullRequest {
 
 export async function gatherRelease(octokit: Octokit, options: GatherOptions): Promise<GatheredRelease> {
   const { owner, repo, tag } = options;
+  const head = options.headRef ?? tag;
   const progress = options.onProgress ?? (() => {});
   const lookupsPerQuery = options.lookupsPerQuery ?? LOOKUPS_PER_QUERY;
   let requests = 0;
@@ -148,15 +166,15 @@ export async function gatherRelease(octokit: Octokit, options: GatherOptions): P
     return call();
   };
 
-  const comparePage = (base: string, page: number) =>
+  // `page` undefined: the unpaginated form, which answers the most recent (at most) 250 commits of the range.
+  const comparePage = (base: string, page?: number) =>
     counted(async () => {
       // `{+basehead}` keeps the `/` of monorepo tags (`kustomize/v5.3.0`) as GitHub's own compare URLs do.
       const response = await octokit.request('GET /repos/{owner}/{repo}/compare/{+basehead}', {
         owner,
         repo,
-        basehead: `${encodeRef(base)}...${encodeRef(tag)}`,
-        per_page: COMPARE_PAGE_SIZE,
-        page,
+        basehead: `${encodeRef(base)}...${encodeRef(head)}`,
+        ...(page === undefined ? {} : { per_page: COMPARE_PAGE_SIZE, page }),
       });
       return response.data as CompareResponse;
     });
@@ -166,7 +184,7 @@ export async function gatherRelease(octokit: Octokit, options: GatherOptions): P
   let first: CompareResponse;
   if (options.previousTag) {
     previousTag = options.previousTag;
-    first = await comparePage(previousTag, 1);
+    first = await comparePage(previousTag);
     if (!isAncestorStatus(first.status)) {
       throw new GatherReleaseError(
         'NOT_AN_ANCESTOR',
@@ -180,7 +198,7 @@ export async function gatherRelease(octokit: Octokit, options: GatherOptions): P
     const candidates = findPreviousReleaseCandidates(releases, { currentTag: tag, tagPrefix: options.tagPrefix });
     let found: { tag: string; page: CompareResponse } | null = null;
     for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
-      const page = await comparePage(candidate, 1);
+      const page = await comparePage(candidate);
       if (isAncestorStatus(page.status)) {
         found = { tag: candidate, page };
         break;
@@ -196,15 +214,20 @@ export async function gatherRelease(octokit: Octokit, options: GatherOptions): P
     previousTag = found.tag;
     first = found.page;
   }
-  progress(`comparing ${previousTag}...${tag}: ${first.total_commits} commits`);
+  progress(`comparing ${previousTag}...${head}: ${first.total_commits} commits`);
 
-  // 2. The remaining compare pages.
-  const compareCommits = [...first.commits];
-  const pages = Math.ceil(first.total_commits / COMPARE_PAGE_SIZE);
-  for (let page = 2; page <= pages; page += 1) {
-    const next = await comparePage(previousTag, page);
-    compareCommits.push(...next.commits);
-    if (next.commits.length < COMPARE_PAGE_SIZE) break;
+  // 2. The older commits, in pages of 100. The first (unpaginated) answer holds the newest ≤ 250 commits, so
+  // only the commits before those are paged. If the union misses commits (GitHub ordered the two forms
+  // differently), the remaining pages are read too: correctness first, then request count.
+  const total = first.total_commits;
+  const paged: CompareCommit[] = [];
+  const union = () => [...new Map([...paged, ...first.commits].map((c) => [c.sha, c])).values()];
+  const olderPages = Math.ceil(Math.max(0, total - first.commits.length) / COMPARE_PAGE_SIZE);
+  for (let page = 1; page <= olderPages; page += 1) paged.push(...(await comparePage(previousTag, page)).commits);
+  let compareCommits = union();
+  for (let page = olderPages + 1; compareCommits.length < total && page <= Math.ceil(total / COMPARE_PAGE_SIZE); page += 1) {
+    paged.push(...(await comparePage(previousTag, page)).commits);
+    compareCommits = union();
   }
 
   const rangeCommits: RangeCommit[] = compareCommits.map((c) => ({
@@ -231,18 +254,31 @@ export async function gatherRelease(octokit: Octokit, options: GatherOptions): P
     })),
   ];
   const results = new Map<string, GqlLookup>();
-  for (let i = 0; i < lookups.length; i += lookupsPerQuery) {
-    const batch = lookups.slice(i, i + lookupsPerQuery);
+  let done = 0;
+  const lookUp = async (batch: typeof lookups): Promise<void> => {
     const query = `query($owner: String!, $name: String!) {
   repository(owner: $owner, name: $name) {
 ${batch.map((l) => `    ${l.alias}: ${l.field}`).join('\n')}
   }
 }
 ${PR_FIELDS}`;
-    const data = await counted(() => graphqlAllowingNotFound<{ repository: Record<string, GqlLookup> }>(octokit, query, { owner, name: repo }));
+    let data: { repository: Record<string, GqlLookup> } | null;
+    try {
+      data = await counted(() => graphqlAllowingNotFound<{ repository: Record<string, GqlLookup> }>(octokit, query, { owner, name: repo }));
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      if (status < 500 || batch.length < 2 * MIN_LOOKUPS_PER_QUERY) throw error;
+      progress(`GitHub answered ${status} for ${batch.length} lookups; asking in two halves`);
+      const half = Math.ceil(batch.length / 2);
+      await lookUp(batch.slice(0, half));
+      await lookUp(batch.slice(half));
+      return;
+    }
     for (const [alias, value] of Object.entries(data?.repository ?? {})) results.set(alias, value);
-    progress(`looked up ${Math.min(i + lookupsPerQuery, lookups.length)} of ${lookups.length}`);
-  }
+    done += batch.length;
+    progress(`looked up ${done} of ${lookups.length}`);
+  };
+  for (let i = 0; i < lookups.length; i += lookupsPerQuery) await lookUp(lookups.slice(i, i + lookupsPerQuery));
 
   const rangeBySha = new Map(rangeCommits.map((c) => [c.sha, c]));
   const compareBySha = new Map(compareCommits.map((c) => [c.sha, c]));
@@ -279,7 +315,13 @@ ${PR_FIELDS}`;
   progress(`${gatheredPrs.length} merged PRs in the release`);
 
   // 5. First-timers: ledger first, then one batched search.
-  const { firstTimers, unknown } = findFirstTimers(gatheredPrs, options.ledgerFirstPrs ?? new Map(), options.bots ?? []);
+  const ledgerFirstPrs = new Map(options.ledgerFirstPrs ?? []);
+  if (options.askLedger) {
+    const authors = findFirstTimers(gatheredPrs, ledgerFirstPrs, options.bots ?? []).unknown;
+    if (authors.length > 0) for (const [login, pr] of await options.askLedger(authors)) ledgerFirstPrs.set(login, pr);
+  }
+  const { firstTimers, unknown } = findFirstTimers(gatheredPrs, ledgerFirstPrs, options.bots ?? []);
+  progress(`${unknown.length} authors left for the batched GitHub search`);
   const searchable = unknown.filter((u) => u.earliestMergedAt && /^[A-Za-z0-9-]+$/.test(u.login));
   for (let i = 0; i < searchable.length; i += AUTHORS_PER_SEARCH_QUERY) {
     const batch = searchable.slice(i, i + AUTHORS_PER_SEARCH_QUERY);

@@ -1,4 +1,13 @@
 import type { Feature } from '../app/context';
+import { registerReleaseCreated } from '../github/handlers/release-created';
+import { registerReleasePublished } from '../github/handlers/release-published';
 
-/** Wires the releases capability into the app (Slack listeners, webhook handlers, routes, scheduled jobs). */
-export const registerReleases: Feature = () => {};
+/**
+ * Wires release-note credit: the `release` webhook (published; created for drafts when `releases.onDraft`).
+ * The CLI (`npm run release-notes`) runs the same pipeline without the server.
+ */
+export const registerReleases: Feature = (ctx, surfaces) => {
+  if (!surfaces.webhooks) return;
+  registerReleasePublished(surfaces.webhooks, ctx);
+  registerReleaseCreated(surfaces.webhooks, ctx);
+};

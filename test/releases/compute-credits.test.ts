@@ -263,3 +263,27 @@ describe('computeCredits on real release history', () => {
     ]);
   });
 });
+
+describe('computeCredits with a co-author written by full name', () => {
+  it('credits "Akihiro Suda" as the login AkihiroSuda already credited, and a stranger by name', () => {
+    const credits = computeCredits({
+      release,
+      prs: [
+        aPr({ number: 1, authorLogin: 'AkihiroSuda' }),
+        aPr({
+          number: 2,
+          authorLogin: 'adam',
+          commits: [{ sha: 'c2', message: 'x\n\nCo-authored-by: Akihiro Suda <suda@example.com>\nCo-authored-by: Ricardo <ricardo@example.com>', authorName: 'Adam', authorEmail: 'adam@example.com', authorLogin: null }],
+        }),
+      ],
+      pods: [],
+      firstTimers: new Map(),
+      linkedSlackIds: new Map(),
+    });
+    expect(credits.contributors.map((c) => [c.handle, c.isLogin])).toEqual([
+      ['adam', true],
+      ['AkihiroSuda', true],
+      ['Ricardo', false],
+    ]);
+  });
+});

@@ -127,18 +127,16 @@ describe('gatherRelease against a loopback GitHub', () => {
     expect(gathered.firstTimers.get('onedr0p')).toBe(4322);
     expect(gathered.firstTimers.has('mloiseleur')).toBe(false);
 
-    // releases + compare (v0.14.3-next rejected) + compare page 1 + page 2 + one PR query + one search query
-    expect(seen.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`)).toEqual([
-      'GET /repos/kubernetes-sigs/external-dns/releases',
+    // releases + compare (v0.14.3-next rejected) + one unpaginated compare (190 ≤ 250 commits) + one PR query + one search query
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /repos/kubernetes-sigs/external-dns/releases?per_page=100',
       'GET /repos/kubernetes-sigs/external-dns/compare/v0.14.3-next...v0.14.2',
-      'GET /repos/kubernetes-sigs/external-dns/compare/v0.14.1...v0.14.2',
       'GET /repos/kubernetes-sigs/external-dns/compare/v0.14.1...v0.14.2',
       'POST /graphql',
       'POST /graphql',
     ]);
-    expect(gathered.requests).toBe(6);
-    expect(seen[3].url).toContain('page=2');
-    expect(seen[5].body).toContain('author:onedr0p merged:<2024-04-03T11:02:07+00:00');
+    expect(gathered.requests).toBe(5);
+    expect(seen[4].body).toContain('author:onedr0p merged:<2024-04-03T11:02:07+00:00');
   });
 
   it('refuses an explicit previous tag that is not an ancestor', async () => {
