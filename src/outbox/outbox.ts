@@ -35,6 +35,8 @@ export class Outbox {
   private readonly maxAttempts: number;
   private readonly pausedUntil = new Map<string, number>();
   private readonly inFlight = new Map<string, number>();
+  /** Ids of jobs this instance is sending right now: never re-claimed as "in doubt" by this same instance. */
+  private readonly sendingIds = new Set<number>();
   private readonly running = new Set<Promise<void>>();
   private stopped = true;
   private wake?: () => void;
@@ -135,7 +137,9 @@ export class Outbox {
     const jobs = await this.claim(target, free);
     for (const job of jobs) {
       this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
+      this.sendingIds.add(job.id);
       const task = this.deliver(sender, job).finally(() => {
+        this.sendingIds.delete(job.id);
         this.inFlight.set(target, (this.inFlight.get(target) ?? 1) - 1);
         this.running.delete(task);
         this.kick();
@@ -148,6 +152,9 @@ export class Outbox {
   private async claim(target: string, limit: number): Promise<ClaimedJob[]> {
     const now = this.options.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    // A slow send (a loaded database, a slow platform) can outlive its lease; re-claiming our own in-flight job
+    // would send it twice (labels and other calls have no "was it delivered?" check).
+    const sending = [...this.sendingIds];
     const rows = await this.options.db.$queryRaw<
       { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string }[]
     >`
@@ -155,6 +162,7 @@ export class Outbox {
         SELECT id, status AS prev FROM "OutboxJob"
         WHERE target = ${target}
           AND ((status = 'pending' AND "nextAttemptAt" <= ${now}) OR (status = 'sending' AND "lockedUntil" < ${now}))
+          AND NOT (id = ANY(${sending}::int[]))
         ORDER BY "nextAttemptAt", id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED

@@ -16,6 +16,7 @@ import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../app/context';
 import { buildReleaseAnnouncement } from '../../releases/build-release-announcement';
 import { planReleaseBody, prepareCredits, readCurrentRelease } from '../../releases/credit-release';
+import { GatherReleaseError } from '../../releases/gather-release';
 import { makeAnnouncementKey, makeBodyEditKey } from '../../releases/make-outbox-keys';
 import { InvalidPayloadError } from '../webhook-endpoint';
 
@@ -61,16 +62,31 @@ export async function creditRelease(
   const started = Date.now();
 
   // 1–3. Gather, read pods and links, decide.
-  const { gathered, credits } = await prepareCredits(
-    { github: ctx.github, db: ctx.db, config: ctx.config, onProgress: (message) => log.debug({ progress: message }, 'releases: gathering') },
-    {
-      owner,
-      repo,
-      tag: release.tag_name,
-      // A draft's tag does not exist until it is published; compare against what it will tag.
-      headRef: release.draft && release.target_commitish ? release.target_commitish : undefined,
-    },
-  );
+  let prepared: Awaited<ReturnType<typeof prepareCredits>>;
+  try {
+    prepared = await prepareCredits(
+      { github: ctx.github, db: ctx.db, config: ctx.config, onProgress: (message) => log.debug({ progress: message }, 'releases: gathering') },
+      {
+        owner,
+        repo,
+        tag: release.tag_name,
+        // A draft's tag does not exist until it is published; compare against what it will tag.
+        headRef: release.draft && release.target_commitish ? release.target_commitish : undefined,
+      },
+    );
+  } catch (error) {
+    // A repository's first release (or one whose previous release is not an ancestor) has no range to credit;
+    // redelivering would not change that, so the delivery is done and the log says how to credit it by hand.
+    if (error instanceof GatherReleaseError && (error.code === 'NO_PREVIOUS_RELEASE' || error.code === 'NOT_AN_ANCESTOR')) {
+      log.warn(
+        { code: error.code, reason: error.message },
+        'releases: no range to credit; run npm run release-notes -- --repo OWNER/NAME --tag TAG --previous REF to credit it',
+      );
+      return;
+    }
+    throw error;
+  }
+  const { gathered, credits } = prepared;
 
   // 4. Re-read the body right before deciding the edit, to keep the window for a person's edit small.
   const current = await readCurrentRelease(ctx.github, owner, repo, release.id);
