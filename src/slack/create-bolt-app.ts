@@ -36,11 +36,23 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
     // Slack gives 3 s; if a listener forgot to ack, answer before Slack gives up rather than hang.
     unhandledRequestTimeoutMillis: 2_500,
   });
-  const app = new App({
+  // One workspace, one bot token. Bolt's own single-token authorization calls auth.test on every request when
+  // verification is deferred; ask once, keep the answer, and ask again only after a failure.
+  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
+  const authorize = async () => {
+    identity ??= app.client.auth
+      .test({ token: settings.botToken })
+      .then((result) => ({ botUserId: result.user_id, botId: result.bot_id }))
+      .catch((error) => {
+        identity = undefined;
+        throw error;
+      });
+    return { botToken: settings.botToken, ...(await identity) };
+  };
+  const app: App = new App({
     receiver,
-    token: settings.botToken,
+    authorize,
     logger,
-    tokenVerificationEnabled: false,
     clientOptions: { slackApiUrl: settings.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 } },
   });
 

@@ -17,9 +17,11 @@ export function checkPodPermission(request: {
   admins: readonly string[];
   /** The pod the command names, when it exists. */
   pod?: PodView;
+  /** Whether the actor is an admin, when the app decides that (AppContext.isAdmin); defaults to membership of `admins`. */
+  isAdmin?: boolean;
 }): Permission {
   const { command, actorSlackId, admins, pod } = request;
-  const isAdmin = admins.includes(actorSlackId);
+  const isAdmin = request.isAdmin ?? admins.includes(actorSlackId);
   const askAdmins = admins.length > 0 ? `Ask an admin: ${listPeople(admins)}.` : 'No admins are configured; add Slack ids to `admins:` in podbot.yml.';
 
   switch (command.kind) {

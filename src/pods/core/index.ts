@@ -29,3 +29,8 @@ export * from './render-switch-confirmation';
 export * from './render-unknown-pod';
 export * from './suggest-pod-name';
 export type { SlackMessage, KnownBlock } from './blocks';
+export * from './describe-pod-activity';
+export * from './find-closest-match';
+export * from './pick-next-call';
+export * from './render-pod-change-replies';
+export * from './render-pod-mention-echo';

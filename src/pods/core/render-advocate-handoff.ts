@@ -10,9 +10,10 @@ export interface Joiner {
 
 /**
  * The DM an advocate gets when someone joins their pod: who, their level, their GitHub login if linked.
- * Pass the pod as it is after the join, so the size counts the newcomer.
+ * Pass the pod as it is after the join, so the size counts the newcomer, or pass `memberCount`: the
+ * count the join transaction saw, which stays right when several people join at once.
  */
-export function renderAdvocateHandoff(pod: PodView, joiner: Joiner): SlackMessage {
+export function renderAdvocateHandoff(pod: PodView, joiner: Joiner, memberCount = pod.members.length): SlackMessage {
   const github = joiner.githubLogin
     ? `<https://github.com/${encodeURIComponent(joiner.githubLogin)}|${escapeMrkdwn(joiner.githubLogin)}>`
     : 'not linked yet (they can run `/link-github <login>`)';
@@ -22,6 +23,6 @@ export function renderAdvocateHandoff(pod: PodView, joiner: Joiner): SlackMessag
       : 'A hello helps them find their way into the pod.';
   const text =
     `${mentionUser(joiner.slackId)} joined the *${escapeMrkdwn(pod.displayName)}* pod, which you advocate.\n` +
-    `• Level: ${joiner.level}\n• GitHub: ${github}\n• Pod size: ${pod.members.length}/${pod.capacity}\n${nudge}`;
+    `• Level: ${joiner.level}\n• GitHub: ${github}\n• Pod size: ${memberCount}/${pod.capacity}\n${nudge}`;
   return { text, blocks: [section(text)] };
 }

@@ -13,6 +13,9 @@ export interface CommunityCall {
 /** Something that happened in a pod's area, for its advocates (an issue, a PR, a join…). */
 export interface PodActivity {
   pod: string;
+  /** Who did it, shown as a Slack mention before the title. */
+  slackId?: string;
+  /** Plain text (escaped when rendered, since issue titles come from anyone). */
   title: string;
   url?: string;
   at: Date;
@@ -80,7 +83,7 @@ export function renderAppHome(input: AppHomeInput): HomeView {
     blocks.push(
       section(
         activity.length > 0
-          ? `*Recent activity*\n${activity.map((item) => `• ${item.url ? `<${item.url}|${escapeMrkdwn(item.title)}>` : escapeMrkdwn(item.title)} · ${formatSlackDate(item.at, '{date_short_pretty}')}`).join('\n')}`
+          ? `*Recent activity*\n${activity.map((item) => `• ${item.slackId ? `${mentionUser(item.slackId)} ` : ''}${item.url ? `<${item.url}|${escapeMrkdwn(item.title)}>` : escapeMrkdwn(item.title)} · ${formatSlackDate(item.at, '{date_short_pretty}')}`).join('\n')}`
           : '*Recent activity*\nNothing new in this pod’s area.',
       ),
     );

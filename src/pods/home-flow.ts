@@ -1,0 +1,23 @@
+import type { AppContext } from '../app/context';
+import { describePodActivity } from './core/describe-pod-activity';
+import { pickNextCall } from './core/pick-next-call';
+import { renderAppHome, type HomeView } from './core/render-app-home';
+import { loadPodEvents } from './store/change-pods';
+import { loadPodViews } from './store/load-pod-views';
+
+/** How far back an advocate's App Home looks for newcomers and activity. */
+const RECENT_DAYS = 30;
+
+/** The App Home for one person: their pods, the next call, and for advocates their pods' recent activity. */
+export async function buildAppHome(ctx: AppContext, viewerSlackId: string): Promise<HomeView> {
+  const now = ctx.clock.now();
+  const pods = await loadPodViews(ctx.db, { liveOnly: true });
+  const advocated = pods.filter((pod) => pod.advocates.some((advocate) => advocate.slackId === viewerSlackId));
+  const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
+  const events = await loadPodEvents(ctx.db, advocated.map((pod) => pod.id), since);
+  const names = new Map(pods.map((pod) => [pod.id, pod.name]));
+  const activity = describePodActivity(
+    events.map((event) => ({ pod: names.get(event.podId) ?? '', kind: event.kind, actor: event.actor, detail: event.detail, at: event.createdAt })),
+  );
+  return renderAppHome({ viewerSlackId, pods, nextCall: pickNextCall(ctx.config.calls, now), now, activity, recentDays: RECENT_DAYS });
+}

@@ -1,0 +1,71 @@
+import type { AppContext } from '../app/context';
+import type { OutboxJobInput } from '../outbox/types';
+import { matchPods } from './core/match-pods';
+import { planPodMentions } from './core/plan-pod-mentions';
+import { renderPodMentionComment } from './core/render-pod-mention-comment';
+import { renderPodMentionEcho, type MentionedItem } from './core/render-pod-mention-echo';
+import { slackMessageJob } from './notifications';
+import { loadPodViews } from './store/load-pod-views';
+import { mentionedPods, recordPodMentions } from './store/pod-mentions';
+
+export interface MentionTarget extends MentionedItem {
+  owner: string;
+  name: string;
+  labels: string[];
+  /** Changed files of a PR; empty for issues. */
+  changedFiles: string[];
+  authorIsBot: boolean;
+}
+
+export type MentionResult = { posted: string[] } | { skipped: string };
+
+/**
+ * Pod mentions for one issue or PR:
+ * 1. match live pods by labels and changed files;
+ * 2. drop pods already mentioned here (PodMention rows) and decide with the core (switch, opt-out, bots);
+ * 3. claim the pods and enqueue one comment (plus a note in each pod's Slack channel) in one transaction.
+ */
+export async function mentionPods(ctx: AppContext, target: MentionTarget): Promise<MentionResult> {
+  const settings = ctx.config.podSettings.mentions;
+  const pods = await loadPodViews(ctx.db, { liveOnly: true });
+  const matched = matchPods({ labels: target.labels, changedFiles: target.changedFiles }, pods);
+  if (matched.length === 0) return { skipped: 'no-match' };
+
+  const configuredBot = ctx.config.bots.some((bot) => bot.toLowerCase() === target.author.toLowerCase());
+  const plan = planPodMentions({
+    matched,
+    alreadyMentioned: await mentionedPods(ctx.db, target.repo, target.number),
+    authorLogin: target.author,
+    isBot: target.authorIsBot || configuredBot,
+    labels: target.labels,
+    optOutLabel: settings.optOutLabel,
+    enabled: settings.enabled,
+  });
+  if (plan.kind === 'skip') return { skipped: plan.reason };
+
+  const posted = await recordPodMentions(ctx.db, ctx.outbox, {
+    repo: target.repo,
+    number: target.number,
+    podNames: plan.mentions.map((mention) => mention.pod.name),
+    now: ctx.clock.now(),
+    event: { kind: target.kind, title: target.title, url: target.url, author: target.author },
+    render: (claimed) => {
+      const mentions = plan.mentions.filter((mention) => claimed.includes(mention.pod.name));
+      const jobs: OutboxJobInput[] = [
+        {
+          key: `pod-mention:${target.repo}#${target.number}:${claimed.join(',')}`,
+          target: 'github',
+          method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+          payload: { owner: target.owner, repo: target.name, issue_number: target.number, body: renderPodMentionComment(mentions) },
+        },
+      ];
+      for (const mention of mentions) {
+        if (!mention.pod.channel) continue;
+        jobs.push(slackMessageJob(`pod-mention:${target.repo}#${target.number}:${mention.pod.name}:slack`, mention.pod.channel, renderPodMentionEcho(mention.pod, target)));
+      }
+      return jobs;
+    },
+  });
+  if (posted.length > 0) ctx.log.info({ repo: target.repo, number: target.number, pods: posted }, 'pods: mentioned on GitHub');
+  return posted.length > 0 ? { posted } : { skipped: 'nothing-new' };
+}

@@ -1,0 +1,46 @@
+import { setImmediate as yieldToIo } from 'node:timers/promises';
+
+/**
+ * Runs pod work (the part of a command that follows its ack) a few at a time, first come first
+ * served, and lets the event loop handle I/O between jobs.
+ *
+ * Why: the embedded database runs on the event loop, and so does the ORM's query engine. Started all
+ * at once, a burst of commands keeps the loop busy with database work for seconds, and new requests
+ * are not even read, so their acks miss Slack's 3-second limit. Queued, a new request waits at most
+ * for the jobs in progress before it is acknowledged; only the answers (sent through response_url)
+ * wait for the queue.
+ */
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  async run<T>(job: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      await yieldToIo();
+      return await job();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+const queues = new WeakMap<object, WorkQueue>();
+
+/**
+ * The pod work queue of one app. The embedded database runs one statement at a time anyway, so one
+ * job at a time there; a PostgreSQL server works in parallel, within the connection pool (10).
+ */
+export function podWorkQueue(ctx: { dbKind: 'embedded' | 'postgres' }): WorkQueue {
+  let queue = queues.get(ctx);
+  if (!queue) {
+    queue = new WorkQueue(ctx.dbKind === 'embedded' ? 1 : 6);
+    queues.set(ctx, queue);
+  }
+  return queue;
+}
