@@ -7,7 +7,7 @@ import { isFirstTimeContributor } from './core/is-first-time-contributor';
 import { renderFirstContributionComment, renderFirstMergeComment } from './core/render-github-welcome';
 import { renderFirstTimerHandoff } from './core/render-first-timer-handoff';
 import { githubWelcomeKey, githubWelcomeLabelKey, handoffKey, type GitHubWelcomeKind } from './core/welcome-keys';
-import { loadPodViews } from './load-pod-views';
+import { loadPodViews } from '../pods/store/load-pod-views';
 
 export type WelcomeOutcome = 'welcomed' | 'already-welcomed' | 'not-a-first-timer' | 'disabled';
 
@@ -31,7 +31,7 @@ export async function welcomeFirstTimer(ctx: AppContext, item: SeenContribution,
 
   const [owner, repo] = item.repo.split('/');
   const changedFiles = item.kind === 'pr' ? await listChangedFiles(ctx, owner, repo, item.number) : [];
-  const pods = matchPods({ labels: item.labels, changedFiles }, await loadPodViews(ctx));
+  const pods = matchPods({ labels: item.labels, changedFiles }, await loadPodViews(ctx.db, { liveOnly: true }));
 
   const body =
     kind === 'first-merged-pr'
@@ -59,9 +59,7 @@ export async function welcomeFirstTimer(ctx: AppContext, item: SeenContribution,
   const created = await ctx.db.$transaction(async (tx) => {
     const count = await ctx.outbox.enqueue(jobs, tx);
     if (count > 0) {
-      const podEvents = pods
-        .filter((pod) => pod.id !== undefined)
-        .map((pod) => ({ podId: pod.id!, kind: 'first-timer', actor: item.authorLogin, detail: { repo: item.repo, number: item.number, welcome: kind, url: item.url } }));
+      const podEvents = pods.map((pod) => ({ podId: pod.id, kind: 'first-timer', actor: item.authorLogin, detail: { repo: item.repo, number: item.number, welcome: kind, url: item.url } }));
       if (podEvents.length) await tx.podEvent.createMany({ data: podEvents });
     }
     return count;

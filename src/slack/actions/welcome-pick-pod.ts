@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../app/context';
 import { renderJoinPodPicker } from '../../pods/core/render-join-pod-picker';
 import { WELCOME_PICK_POD_ACTION } from '../../welcome/core/action-ids';
-import { loadPodViews } from '../../welcome/load-pod-views';
+import { loadPodViews } from '../../pods/store/load-pod-views';
 
 /**
  * "Pick a Pod" in the welcome DM: the same picker `/join-pod` shows (its Join buttons are handled by the pods
@@ -11,7 +11,7 @@ import { loadPodViews } from '../../welcome/load-pod-views';
 export function registerWelcomePickPodAction(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(WELCOME_PICK_POD_ACTION, async ({ ack, body, respond }) => {
     await ack();
-    const pods = await loadPodViews(ctx);
+    const pods = await loadPodViews(ctx.db, { liveOnly: true });
     const picker = renderJoinPodPicker(pods, { viewerSlackId: body.user.id, idealSize: ctx.config.podSettings.idealSize });
     await respond({ response_type: 'ephemeral', replace_original: false, ...picker });
   });
