@@ -5,9 +5,6 @@
 //   npx tsx bench/join-pod.ts --postgres              a fresh database on the PostgreSQL server
 //                                                     (DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test)
 //   npx tsx bench/join-pod.ts --rate 100 --seconds 5  shorter or lighter runs
-//   npx tsx bench/join-pod.ts --static-authorize      answer Bolt's authorize from the known bot token instead of
-//                                                     the auth.test call Bolt makes on every request when
-//                                                     tokenVerificationEnabled is false (see the note printed)
 //
 // Requests are sent open-loop (on a fixed schedule, whatever the answers), so a slow server shows up as
 // latency instead of quietly lowering the load. Each request is a different person; 20 pods of
@@ -110,22 +107,12 @@ const pods = Array.from({ length: podCount }, (_, i) => ({
   channel: `CPOD${i + 1}`,
   capacity: 9,
 }));
-const staticAuthorize = process.argv.includes('--static-authorize');
 const app = createApp({
   env: envResult.env,
   config: parseCommunityConfig(stringify({ pods })),
   database,
   log: pino({ level: 'warn' }),
-  features: [
-    ...features,
-    // Bolt 4 with tokenVerificationEnabled: false calls auth.test before every listener (its "cache" is
-    // reassigned on each call). This stands in for the fix in the Bolt app setup: a fixed authorize.
-    (_ctx, surfaces) => {
-      if (staticAuthorize && surfaces.slack) {
-        (surfaces.slack as unknown as { authorize: () => Promise<unknown> }).authorize = async () => ({ botToken: 'xoxb-bench-0123456789', botUserId: 'UPODBOT', botId: 'BPODBOT' });
-      }
-    },
-  ],
+  features,
   cron: false,
 });
 const port = await app.listen(0);
@@ -165,7 +152,6 @@ const full = await database.prisma.$queryRaw<{ over: number }[]>`
   SELECT count(*)::int AS over FROM "Pod" p WHERE (SELECT count(*) FROM "Membership" m WHERE m."podId" = p.id AND m."leftAt" IS NULL) > p.capacity`;
 
 console.log(`database: ${database.kind}; ${total} × /join-pod <name> at ${rate}/s for ${seconds} s (sent over ${elapsed.toFixed(1)} s), ${podCount} pods of capacity 9`);
-console.log(`Bolt authorize: ${staticAuthorize ? 'static (no auth.test per request)' : 'as wired in create-bolt-app (auth.test on every request)'}`);
 console.log(`acks: ${ackMs.length} (${notOk} not HTTP 200); answers on response_url: ${replyMs.length}`);
 console.log(`outcomes: ${[...outcomes].map(([kind, n]) => `${kind}: ${n}`).join(', ')}`);
 console.log(`memberships: ${memberships} (capacity ${podCount * 9}); pods over capacity: ${full[0].over}`);
