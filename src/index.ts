@@ -1,11 +1,9 @@
 // Entry point: read configuration, open and migrate the database, serve. Everything else lives in createApp.
-import { createApp } from './app/create-app';
 import { loadCommunityConfig } from './config/community';
 import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
 import { openDatabase } from './db/open-database';
 import { errorSummary } from './errors';
-import { features } from './features';
 import { createLogger } from './log';
 
 const envResult = readEnv();
@@ -32,7 +30,10 @@ const log = createLogger({ level: env.logLevel, secrets });
 for (const line of env.disabled) log.info(line);
 if (loaded.missing) log.info({ path: configPath }, 'no community config found; running with defaults (see podbot.example.yml)');
 
-const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+// Open the database while the rest of the app loads: compiling PGlite's wasm runs on V8's background threads.
+const opening = openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+const [{ createApp }, { features }] = await Promise.all([import('./app/create-app'), import('./features')]);
+const database = await opening;
 const applied = await database.migrate();
 log.info({ database: database.kind, applied }, applied.length ? 'database migrated' : 'database up to date');
 

@@ -1,12 +1,13 @@
 // A migrated, empty embedded database, packed as a tarball and reused for every fresh data directory.
 //
-// PGlite's initdb takes several seconds and most of a gigabyte of memory on first start; loading a packed data
-// directory takes about one second. `npm install` builds the template (scripts/postinstall.mjs), keyed by a hash
-// of the migrations, so `npm start` on an empty ./data starts quickly; when no matching template exists podbot
-// falls back to initdb + migrations.
+// PGlite's initdb takes several seconds and most of a gigabyte of memory on first start; copying a migrated data
+// directory and opening it takes about one second. `npm install` builds the template directory
+// (scripts/postinstall.mjs), keyed by a hash of the migrations, so `npm start` on an empty ./data starts quickly;
+// when no matching template exists podbot falls back to initdb + migrations. Tests use the same template packed
+// as a tarball, which PGlite loads into an in-memory database.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -44,8 +45,30 @@ export async function ensureTemplate(dir = TEMPLATE_DIR): Promise<Blob> {
   return dump;
 }
 
-/** The template if one matching the current migrations exists; never builds one. */
-export async function findTemplate(dir = TEMPLATE_DIR): Promise<Blob | undefined> {
-  const path = await templatePath(dir);
-  return existsSync(path) ? new Blob([await readFile(path)]) : undefined;
+async function templateDirectory(dir: string): Promise<string> {
+  return join(dir, `pglite-template-${await migrationsFingerprint()}`);
+}
+
+/** Builds the template data directory for the current migrations, unless it exists (renamed into place atomically). */
+export async function ensureTemplateDirectory(dir = TEMPLATE_DIR): Promise<string> {
+  const path = await templateDirectory(dir);
+  if (existsSync(join(path, 'PG_VERSION'))) return path;
+  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(partial);
+  await applyMigrations(new PrismaPGlite(pglite));
+  await pglite.close();
+  await rename(partial, path).catch(async (error) => {
+    await rm(partial, { recursive: true, force: true });
+    if (!existsSync(join(path, 'PG_VERSION'))) throw error;
+  });
+  return path;
+}
+
+/** Fills an empty data directory from the template, if one matching the current migrations exists. */
+export async function copyTemplateInto(dataDir: string, dir = TEMPLATE_DIR): Promise<boolean> {
+  const path = await templateDirectory(dir);
+  if (!existsSync(join(path, 'PG_VERSION'))) return false;
+  await cp(path, dataDir, { recursive: true });
+  return true;
 }

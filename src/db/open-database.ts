@@ -6,7 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
-import { findTemplate } from './embedded-template';
+import { copyTemplateInto } from './embedded-template';
 import { applyMigrations, pendingMigrations } from './migrate';
 
 export type Db = PrismaClient;
@@ -35,16 +35,15 @@ export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promi
     const factory = new PrismaPg({ connectionString: url, max: 10 });
     return wrapDatabase('postgres', factory, async () => {});
   }
-  let template: Blob | undefined;
   if (!dataDir.startsWith('memory://')) {
     const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
     if (fresh && existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
       throw new Error(`${dataDir} is not empty but holds no database; point PODBOT_DATA_DIR at an empty or existing database directory`);
     }
-    if (fresh) template = await findTemplate();
     await mkdir(dataDir, { recursive: true });
+    if (fresh) await copyTemplateInto(dataDir);
   }
-  const pglite = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
+  const pglite = await PGlite.create(dataDir);
   const factory = new PrismaPGlite(pglite);
   return wrapDatabase('embedded', factory, () => pglite.close());
 }
