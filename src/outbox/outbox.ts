@@ -34,6 +34,7 @@ export class Outbox {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly pausedUntil = new Map<string, number>();
+  private readonly pacers = new Map<string, Pacer>();
   private readonly inFlight = new Map<string, number>();
   /** Ids of jobs this instance is sending right now: never re-claimed as "in doubt" by this same instance. */
   private readonly sendingIds = new Set<number>();
@@ -122,19 +123,28 @@ export class Outbox {
     }
   }
 
+  private pacer(target: string): Pacer {
+    let pacer = this.pacers.get(target);
+    if (!pacer) this.pacers.set(target, (pacer = new Pacer()));
+    return pacer;
+  }
+
   private nextWakeDelay(): number {
     const now = Date.now();
     let delay = this.pollMs;
     for (const until of this.pausedUntil.values()) if (until > now) delay = Math.min(delay, until - now);
+    for (const pacer of this.pacers.values()) delay = Math.min(delay, pacer.msUntilToken(now));
     return Math.max(delay, 5);
   }
 
   private async dispatch(target: 'slack' | 'github'): Promise<boolean> {
     const sender = this.options.senders[target]!;
     if ((this.pausedUntil.get(target) ?? 0) > Date.now()) return false;
-    const free = sender.concurrency - (this.inFlight.get(target) ?? 0);
+    const pacer = this.pacer(target);
+    const free = Math.min(sender.concurrency - (this.inFlight.get(target) ?? 0), pacer.available(Date.now()));
     if (free <= 0) return false;
     const jobs = await this.claim(target, free);
+    pacer.take(jobs.length);
     for (const job of jobs) {
       this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
       this.sendingIds.add(job.id);
@@ -186,6 +196,7 @@ export class Outbox {
         data: { status: 'done', sentAt: clock.now(), lockedUntil: null, lastError: null, result: (result ?? null) as object },
       });
       metrics.outboxSent.inc({ target: job.target, method: job.method });
+      this.pacer(job.target).succeeded(Date.now());
     } catch (error) {
       await this.handleFailure(job, sender.classify(error));
     }
@@ -199,6 +210,7 @@ export class Outbox {
       // Rate-limit waits do not count as attempts.
       const until = now + failure.retryAfterMs;
       this.pausedUntil.set(job.target, Math.max(this.pausedUntil.get(job.target) ?? 0, Date.now() + failure.retryAfterMs));
+      this.pacer(job.target).limited(Date.now());
       metrics.outboxRetries.inc({ target: job.target, reason: 'rate-limited' });
       await db.outboxJob.update({
         where: { id: job.id },
@@ -223,5 +235,59 @@ export class Outbox {
       where: { id: job.id },
       data: { status: 'failed', lockedUntil: null, lastError: `${code}: ${failure.message}` },
     });
+  }
+}
+
+/**
+ * Learns a target's rate limit from its 429s and spreads sends evenly below it.
+ *
+ * Slack answers 429 with a Retry-After in whole seconds while its budget refills continuously, so "burst until
+ * 429, then pause" wastes most of each pause and provokes a 429 for every call in flight. Until the first 429 the
+ * pacer does not limit; on a 429 it sets the rate to the successes of the last second (less 10 % when already
+ * pacing), and it probes upwards by 2 % per success after two quiet seconds.
+ * https://api.slack.com/apis/rate-limits
+ */
+export class Pacer {
+  private rate?: number;
+  private tokens = 0;
+  private last = 0;
+  private lastLimitedAt = 0;
+  private readonly successes: number[] = [];
+
+  /** Calls that may start now. */
+  available(now: number): number {
+    if (this.rate === undefined) return Number.POSITIVE_INFINITY;
+    this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    return Math.floor(this.tokens);
+  }
+
+  take(count: number): void {
+    if (this.rate !== undefined) this.tokens -= count;
+  }
+
+  /** Milliseconds until the next call may start (the poll interval caps it). */
+  msUntilToken(now: number): number {
+    if (this.rate === undefined || this.available(now) >= 1) return Number.POSITIVE_INFINITY;
+    return Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+  }
+
+  succeeded(now: number): void {
+    this.successes.push(now);
+    while (this.successes.length && this.successes[0] < now - 1000) this.successes.shift();
+    if (this.rate !== undefined && now - this.lastLimitedAt > 2000) this.rate *= 1.02;
+  }
+
+  limited(now: number): void {
+    while (this.successes.length && this.successes[0] < now - 1000) this.successes.shift();
+    const observed = this.successes.length;
+    // Several calls in flight can be refused by one limit: only the first 429 of a burst lowers the rate. With
+    // too few recent successes to measure (a 429 out of the blue), only the pause applies.
+    if (now - this.lastLimitedAt > 250 && observed >= 5) {
+      this.rate = this.rate === undefined ? observed : Math.max(1, Math.min(this.rate, observed) * 0.9);
+    }
+    this.lastLimitedAt = now;
+    this.tokens = 0;
+    this.last = now;
   }
 }
