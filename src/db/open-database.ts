@@ -44,7 +44,7 @@ export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promi
     if (fresh) await copyTemplateInto(dataDir);
   }
   const pglite = await PGlite.create(dataDir);
-  const factory = new PrismaPGlite(pglite);
+  const factory = new PrismaPGlite(yieldingToIo(pglite));
   return wrapDatabase('embedded', factory, () => pglite.close());
 }
 
@@ -72,4 +72,31 @@ export function wrapDatabase(
       await closeDriver();
     },
   };
+}
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs each statement synchronously on the event loop, and Prisma chains statements through promise
+ * callbacks that never give the loop's I/O phase a turn: under load, incoming requests (and Slack's 3-second
+ * acks) wait until a whole burst of database work is done. Yielding to I/O before each statement lets requests
+ * in between statements. Transactions are wrapped too, since their statements go through the transaction object.
+ */
+export function yieldingToIo<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (property === 'query' || property === 'exec') {
+        return async (...args: unknown[]) => {
+          await yieldToIo();
+          return value.apply(target, args);
+        };
+      }
+      if (property === 'transaction') {
+        return (callback: (tx: object) => unknown) => value.call(target, (tx: object) => callback(yieldingToIo(tx)));
+      }
+      return value.bind(target);
+    },
+  });
 }

@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { ensureTemplate, migrationsFingerprint } from '../../src/db/embedded-template';
-import { openDatabase, wrapDatabase, type Database } from '../../src/db/open-database';
+import { openDatabase, wrapDatabase, yieldingToIo, type Database } from '../../src/db/open-database';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const onPostgres = Boolean(testDatabaseUrl);
@@ -35,7 +35,7 @@ async function embeddedTemplate(): Promise<Blob> {
 
 async function freshEmbedded(): Promise<TestDatabase> {
   const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate() });
-  const db = wrapDatabase('embedded', new PrismaPGlite(pglite), () => pglite.close());
+  const db = wrapDatabase('embedded', new PrismaPGlite(yieldingToIo(pglite)), () => pglite.close());
   return { ...db, destroy: () => db.close() };
 }
 
