@@ -126,9 +126,19 @@ describe('http surface', () => {
   });
 
   describe('api authentication', () => {
-    it('answers 401 without the bearer token', async () => {
-      const res = await fetch(`${t.url}/api/pods`);
-      expect([401, 404]).toContain(res.status);
+    it('answers 401 without the bearer token, and 200 with it', async () => {
+      expect((await fetch(`${t.url}/api/pods`)).status).toBe(401);
+      expect((await fetch(`${t.url}/api/calls`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+      expect((await t.api('/api/pods')).status).toBe(200);
+    });
+
+    it('hides /api/* with 404 when PODBOT_API_TOKEN is unset', async () => {
+      const closed = await startTestApp({ env: { PODBOT_API_TOKEN: undefined }, db: { ...t.db, destroy: async () => {} }, slack: t.slack, github: t.github });
+      try {
+        expect((await fetch(`${closed.url}/api/pods`, { headers: { authorization: 'Bearer anything-0123456789' } })).status).toBe(404);
+      } finally {
+        await closed.stop({ keepDatabase: true, keepFakes: true });
+      }
     });
   });
 });
