@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context';
 import type { SlackMessage } from './core/blocks';
 import type { WorkQueue } from './work-queue';
+import { respondWithRetry } from '../slack/respond-with-retry';
 
 type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
 
@@ -20,16 +21,17 @@ export async function ackThenRespond(
   work: () => Promise<SlackMessage>,
 ): Promise<void> {
   await io.ack();
+  const respond = respondWithRetry(io.respond);
   const replace = io.replaceOriginal ? { replace_original: true } : {};
   ctx.background(io.label, async () => {
     let message: SlackMessage;
     try {
       message = await io.queue.run(work);
     } catch (error) {
-      await io.respond({ response_type: 'ephemeral', ...replace, text: FAILED });
+      await respond({ response_type: 'ephemeral', ...replace, text: FAILED });
       throw error;
     }
-    await io.respond({ response_type: 'ephemeral', ...replace, text: message.text, blocks: message.blocks });
+    await respond({ response_type: 'ephemeral', ...replace, text: message.text, blocks: message.blocks });
   });
 }
 

@@ -125,6 +125,18 @@ describe('http surface', () => {
     });
   });
 
+  it('retries a reply to a response_url that failed transiently', async () => {
+    t.slack.failNext('response_url', 2, { status: 503 });
+    const res = await t.command('/pod', 'help', 'U0RETRY');
+    expect(res.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while (!t.slack.callsTo('response_url').some((c) => JSON.stringify(c.args).includes('/pod')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(t.slack.callsTo('response_url:failed')).toHaveLength(2);
+    expect(t.slack.callsTo('response_url').some((c) => JSON.stringify(c.args).includes('/pod'))).toBe(true);
+  });
+
   describe('api authentication', () => {
     it('answers 401 without the bearer token, and 200 with it', async () => {
       expect((await fetch(`${t.url}/api/pods`)).status).toBe(401);

@@ -73,6 +73,11 @@ export class FakeSlack extends RecordingServer {
     const args = parseArgs(req.headers['content-type'] ?? '', raw.toString('utf8'));
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string | undefined);
     if (url.pathname.startsWith('/response/')) {
+      const fault = this.takeFault('response_url');
+      if (fault) {
+        this.calls.push({ method: 'response_url:failed', args, token, at: Date.now() });
+        return this.sendFault(res, fault);
+      }
       this.calls.push({ method: 'response_url', args: { ...args, response_url_id: url.pathname.slice(10) }, token, at: Date.now() });
       return this.send(res, 200, { ok: true });
     }

@@ -7,6 +7,7 @@ import { renderReply } from '../../calls/core/render-reply';
 import { resolveSkips } from '../../calls/core/resolve-skips';
 import type { ReminderRefresher } from '../../calls/refresh-reminders';
 import { loadSkipOverrides } from '../../calls/store';
+import { respondWithRetry } from '../respond-with-retry';
 
 const STATUS_BY_ACTION = new Map<string, RsvpStatus>(
   Object.entries(RSVP_ACTION_IDS).map(([status, actionId]) => [actionId, status as RsvpStatus]),
@@ -25,7 +26,7 @@ export function registerCallRsvpAction(app: App, ctx: AppContext, refresher: Rem
     const userId = body.user.id;
     const requestId = `${body.trigger_id ?? action.action_ts}`;
     ctx.background('calls: rsvp', async () => {
-      const refuse = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(text) });
+      const refuse = (text: string) => respondWithRetry(respond)({ response_type: 'ephemeral', replace_original: false, ...renderReply(text) });
       const found = findOccurrenceByKey(ctx.config.calls, action.value ?? '');
       if (!status || !found) return refuse('This call is no longer on the schedule, so I did not record your answer.');
       const { call, occurrence } = found;

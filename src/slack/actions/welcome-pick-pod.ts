@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context';
 import { renderJoinPodPicker } from '../../pods/core/render-join-pod-picker';
 import { WELCOME_PICK_POD_ACTION } from '../../welcome/core/action-ids';
 import { loadPodViews } from '../../pods/store/load-pod-views';
+import { respondWithRetry } from '../respond-with-retry';
 
 /**
  * "Pick a Pod" in the welcome DM: the same picker `/join-pod` shows (its Join buttons are handled by the pods
@@ -13,6 +14,6 @@ export function registerWelcomePickPodAction(app: App, ctx: AppContext): void {
     await ack();
     const pods = await loadPodViews(ctx.db, { liveOnly: true });
     const picker = renderJoinPodPicker(pods, { viewerSlackId: body.user.id, idealSize: ctx.config.podSettings.idealSize });
-    await respond({ response_type: 'ephemeral', replace_original: false, ...picker });
+    await respondWithRetry(respond)({ response_type: 'ephemeral', replace_original: false, ...picker });
   });
 }

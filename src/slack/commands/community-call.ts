@@ -21,6 +21,7 @@ import type { ReminderRefresher } from '../../calls/refresh-reminders';
 import { loadAgenda, loadRsvps, loadSkipOverrides } from '../../calls/store';
 import type { CallCommand, CallConfig, SkipOverride, SlackMessage } from '../../calls/types';
 import { errorSummary } from '../../errors';
+import { respondWithRetry } from '../respond-with-retry';
 
 /** Number of occurrences `schedule` lists (the issue asks for the next 4). */
 const SCHEDULE_COUNT = 4;
@@ -57,7 +58,7 @@ export function registerCommunityCallCommand(app: App, ctx: AppContext, refreshe
     await ack();
 
     const request = { userId: command.user_id, requestId: command.trigger_id };
-    ctx.background(`calls: /community-call ${parsed.kind}`, () => answer(ctx, refresher, choice.call, parsed, request, respond));
+    ctx.background(`calls: /community-call ${parsed.kind}`, () => answer(ctx, refresher, choice.call, parsed, request, respondWithRetry(respond)));
   });
 }
 

@@ -4,6 +4,7 @@ import { linkGitHub, renderLinkOutcome } from '../../identity/link-github';
 import { parseLinkGitHubCommand } from '../../identity/parse-link-github-command';
 import { renderCurrentLink, renderIdentityUsage } from '../../identity/render-identity-replies';
 import type { Level } from '../../pods/core/types';
+import { respondWithRetry } from '../respond-with-retry';
 
 /**
  * `/link-github [login]`. Showing the link is one indexed read, so it answers in the ack; linking calls the GitHub
@@ -22,6 +23,6 @@ export function registerLinkGitHubCommand(app: App, ctx: AppContext): void {
     await ack();
     const outcome = await linkGitHub(ctx, command.user_id, parsed.login);
     ctx.log.info({ user: command.user_id, outcome: outcome.kind }, 'identity: /link-github');
-    await respond({ response_type: 'ephemeral', text: renderLinkOutcome(outcome) });
+    await respondWithRetry(respond)({ response_type: 'ephemeral', text: renderLinkOutcome(outcome) });
   });
 }
