@@ -10,15 +10,20 @@ export const SCHEMA_PATH = join(import.meta.dirname, '..', '..', 'prisma', 'sche
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
+/** Migration directory names, oldest first (their names start with a timestamp). */
+async function listMigrations(migrationsDir: string): Promise<string[]> {
+  return (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Migrations in prisma/migrations that the database has not recorded as finished. */
 export async function pendingMigrations(
   prisma: { $queryRawUnsafe<T>(query: string): Promise<T> },
   migrationsDir = MIGRATIONS_DIR,
 ): Promise<string[]> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const names = await listMigrations(migrationsDir);
   let applied: Set<string>;
   try {
     const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
@@ -36,10 +41,7 @@ export async function applyMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   migrationsDir = MIGRATIONS_DIR,
 ): Promise<string[]> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const names = await listMigrations(migrationsDir);
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
