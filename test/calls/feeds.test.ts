@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { expandWithIcalJs } from './expand-with-ical-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app';
 import { ask, callEntry } from './call-app';
@@ -6,20 +7,6 @@ import { ask, callEntry } from './call-app';
 // The calendar feeds and the read API, over HTTP against the running app. The feeds are parsed
 // with ical.js, an iCalendar parser independent of ours.
 
-/** Start instants of one event as ical.js expands them, within [after, before). */
-function expand(ics: string, uid: string, after: string, before: string): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  const vevent = calendar.getAllSubcomponents('vevent').find((component) => component.getFirstPropertyValue('uid') === uid);
-  if (!vevent) throw new Error(`no VEVENT ${uid}`);
-  const iterator = new ICAL.Event(vevent).iterator();
-  const starts: string[] = [];
-  for (let next = iterator.next(); next; next = iterator.next()) {
-    const instant = next.toJSDate().toISOString();
-    if (instant >= before) break;
-    if (instant >= after) starts.push(instant);
-  }
-  return starts;
-}
 
 describe('calls feeds and API', () => {
   const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
@@ -58,7 +45,7 @@ describe('calls feeds and API', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
       const ics = await res.text();
-      expect(expand(ics, 'community-call@podbot', '2026-11-20T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual([
+      expect(expandWithIcalJs(ics, 'community-call@podbot', '2026-11-20T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual([
         '2026-11-25T16:30:00.000Z',
         '2026-12-09T16:30:00.000Z',
         '2026-12-16T16:30:00.000Z',
@@ -68,11 +55,11 @@ describe('calls feeds and API', () => {
 
     it('keeps the local time across the March 2027 DST changes in both zones', async () => {
       const ics = await (await fetch(`${t.url}/calls.ics`)).text();
-      expect(expand(ics, 'community-call@podbot', '2027-03-20T00:00:00Z', '2027-04-01T00:00:00Z')).toEqual([
+      expect(expandWithIcalJs(ics, 'community-call@podbot', '2027-03-20T00:00:00Z', '2027-04-01T00:00:00Z')).toEqual([
         '2027-03-24T16:30:00.000Z',
         '2027-03-31T15:30:00.000Z',
       ]);
-      expect(expand(ics, 'la-call@podbot', '2027-03-06T00:00:00Z', '2027-03-22T00:00:00Z')).toEqual([
+      expect(expandWithIcalJs(ics, 'la-call@podbot', '2027-03-06T00:00:00Z', '2027-03-22T00:00:00Z')).toEqual([
         '2027-03-07T17:00:00.000Z',
         '2027-03-14T16:00:00.000Z',
         '2027-03-21T16:00:00.000Z',

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { expandWithIcalJs } from './expand-with-ical-js';
 import { describe, expect, it } from 'vitest';
 import { escapeIcsText, foldIcsLine } from '../../src/calls/core/ics-text';
 import { listOccurrences } from '../../src/calls/core/list-occurrences';
@@ -8,20 +9,6 @@ import { aCall } from './a-call';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
 
-/** Start instants of one event as ical.js (an independent parser) expands them, within [after, before). */
-function expandWithIcalJs(ics: string, uid: string, after: string, before: string): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  const vevent = calendar.getAllSubcomponents('vevent').find((component) => component.getFirstPropertyValue('uid') === uid);
-  if (!vevent) throw new Error(`no VEVENT ${uid}`);
-  const iterator = new ICAL.Event(vevent).iterator();
-  const starts: string[] = [];
-  for (let next = iterator.next(); next; next = iterator.next()) {
-    const instant = next.toJSDate().toISOString();
-    if (instant >= before) break;
-    if (instant >= after) starts.push(instant);
-  }
-  return starts;
-}
 
 function icsFor(calls: CallConfig[], skipOverrides: SkipOverride[] = []): string {
   return renderIcs(calls, skipOverrides, NOW, { calendarName: 'Community calls' });
