@@ -6,7 +6,8 @@
 // so the diff is always against what the migrations produce.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/migrate';
+import { diffSchemas } from '../src/db/migrate';
+import { MIGRATIONS_DIR, SCHEMA_PATH } from '../src/paths';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

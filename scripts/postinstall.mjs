@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs as part of `npm install`:
 // 1. `prisma generate` (the database client, into src/generated);
-// 2. builds the migrated embedded-database template that makes `npm start` on an empty ./data fast
+// 2. bundles src/ into dist/ for `npm start` (scripts/build.mjs; start rebuilds it when sources change);
+// 3. builds the migrated embedded-database template that makes `npm start` on an empty ./data fast
 //    (see src/db/embedded-template.ts). This step is an optimisation: if it fails, podbot still starts.
 //
 // About step 1:
@@ -24,6 +25,9 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
 }
 const generate = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate'], { stdio: 'inherit', env });
 if (generate.status !== 0) process.exit(generate.status ?? 1);
+
+const { build } = await import('./build.mjs');
+await build();
 
 const template = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-embedded-template.ts'], { stdio: 'inherit' });
 if (template.status !== 0) console.warn('podbot: could not build the embedded database template; the first start will be slower.');

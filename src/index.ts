@@ -2,7 +2,7 @@
 import { loadCommunityConfig } from './config/community';
 import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
-import { openDatabase } from './db/open-database';
+import { prepareDataDirectory } from './db/embedded-template';
 import { errorSummary } from './errors';
 import { createLogger } from './log';
 
@@ -30,8 +30,15 @@ const log = createLogger({ level: env.logLevel, secrets });
 for (const line of env.disabled) log.info(line);
 if (loaded.missing) log.info({ path: configPath }, 'no community config found; running with defaults (see podbot.example.yml)');
 
-// Open the database while the rest of the app loads: compiling PGlite's wasm runs on V8's background threads.
-const opening = openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+// Prepare the database while the rest of the app loads: copying the embedded template is file-system work and
+// compiling PGlite's wasm runs on V8's background threads, so both overlap with loading modules.
+const preparing = env.databaseUrl ? undefined : prepareDataDirectory(env.dataDir);
+const opening = import('./db/open-database').then(async ({ openDatabase }) => {
+  await preparing;
+  return openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+});
+// A failure while preparing is reported by `await opening` below, not as an unhandled rejection first.
+preparing?.catch(() => {});
 const [{ createApp }, { features }] = await Promise.all([import('./app/create-app'), import('./features')]);
 const database = await opening;
 const applied = await database.migrate();

@@ -1,12 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { openSchemaEngine } from './schema-engine';
+import { MIGRATIONS_DIR, SCHEMA_PATH } from '../paths';
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
-export const SCHEMA_PATH = join(import.meta.dirname, '..', '..', 'prisma', 'schema.prisma');
+// The schema engine and the scratch database are loaded only when needed: a start-up that finds the database up
+// to date (the usual case) never pays for them.
+const loadSchemaEngine = () => import('./schema-engine');
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -70,6 +69,7 @@ export async function applyMigrations(
       return adapter;
     },
   };
+  const { openSchemaEngine } = await loadSchemaEngine();
   const engine = await openSchemaEngine({ path: 'schema.prisma', content: schema }, tracked);
   try {
     const result = await engine.applyMigrations({
@@ -92,6 +92,11 @@ export async function applyMigrations(
 export async function diffSchemas(from: string | undefined, to: string): Promise<string> {
   // The engine connects once (to learn the server version) even for a schema-to-schema diff, so give it a
   // throwaway in-memory embedded database rather than asking the user for a server.
+  const [{ PGlite }, { PrismaPGlite }, { openSchemaEngine }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+    loadSchemaEngine(),
+  ]);
   const scratch = await PGlite.create();
   const engine = await openSchemaEngine({ path: 'schema.prisma', content: to }, new PrismaPGlite(scratch));
   try {

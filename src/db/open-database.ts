@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
-import { copyTemplateInto } from './embedded-template';
+import { prepareDataDirectory } from './embedded-template';
 import { applyMigrations, pendingMigrations } from './migrate';
 
 export type Db = PrismaClient;
@@ -35,14 +32,7 @@ export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promi
     const factory = new PrismaPg({ connectionString: url, max: 10 });
     return wrapDatabase('postgres', factory, async () => {});
   }
-  if (!dataDir.startsWith('memory://')) {
-    const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-    if (fresh && existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
-      throw new Error(`${dataDir} is not empty but holds no database; point PODBOT_DATA_DIR at an empty or existing database directory`);
-    }
-    await mkdir(dataDir, { recursive: true });
-    if (fresh) await copyTemplateInto(dataDir);
-  }
+  await prepareDataDirectory(dataDir);
   const pglite = await PGlite.create(dataDir);
   const factory = new PrismaPGlite(yieldingToIo(pglite));
   return wrapDatabase('embedded', factory, () => pglite.close());

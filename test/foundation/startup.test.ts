@@ -9,10 +9,10 @@ import { openDatabase } from '../../src/db/open-database';
 import { testDatabaseUrl } from '../support/database';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
+/** What `npm start` runs: the launcher that (re)builds dist/ when needed and runs the bundle. */
 function startPodbot(env: Record<string, string>) {
-  const child = spawn(process.execPath, [tsx, 'src/index.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,50 @@
+// scripts/build.mjs: the bundle `npm start` runs, and how the launcher decides it must be rebuilt.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { build, isStale } from '../../scripts/build.mjs';
+
+// Bundles are written inside the project, where they can import the installed packages, as dist/ does.
+const scratch = join(import.meta.dirname, '..', '..', 'node_modules', '.cache');
+const scratchDist = async () => join(await mkdtemp(join(scratch, 'podbot-build-test-')), 'dist');
+
+describe('the start-up bundle', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('bundles src/index.ts with its dynamic imports split out, records its inputs, and is fresh until one changes', async () => {
+    const outdir = await scratchDist();
+    dirs.push(join(outdir, '..'));
+    expect(await isStale(outdir)).toBe(true); // nothing built yet
+    await build(outdir);
+    expect(existsSync(join(outdir, 'index.js'))).toBe(true);
+    const inputs = JSON.parse(await readFile(join(outdir, 'build-inputs.json'), 'utf8')) as Record<string, [number, number]>;
+    for (const file of ['src/index.ts', 'src/app/create-app.ts', 'src/pods/register.ts', 'package.json']) expect(inputs[file]).toBeDefined();
+    expect(await isStale(outdir)).toBe(false);
+
+    // A source edited since the build (here: its recorded modification time no longer matches) makes it stale.
+    const edited = { ...inputs, 'src/pods/register.ts': [inputs['src/pods/register.ts'][0], inputs['src/pods/register.ts'][1] - 1000] };
+    await writeFile(join(outdir, 'build-inputs.json'), JSON.stringify(edited));
+    expect(await isStale(outdir)).toBe(true);
+    // So does a source that no longer exists.
+    await writeFile(join(outdir, 'build-inputs.json'), JSON.stringify({ ...inputs, 'src/gone.ts': [1, 1] }));
+    expect(await isStale(outdir)).toBe(true);
+  });
+
+  it('the bundle runs: a bad configuration is reported by the bundled entry point', async () => {
+    const outdir = await scratchDist();
+    dirs.push(join(outdir, '..'));
+    await build(outdir);
+    const run = spawnSync(process.execPath, [join(outdir, 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port', PODBOT_CONFIG: join(outdir, 'none.yml') },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/podbot cannot start: 1 configuration problem\n {2}- PORT: /);
+  });
+});
