@@ -3,6 +3,7 @@ import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context';
 import { errorSummary } from '../errors';
+import { createEventReceiptRecorder } from './event-receipts';
 
 function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
@@ -59,12 +60,12 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
   // Slack retries an event it thinks failed (x-slack-retry-num) and can deliver one event twice: the first
   // delivery of each event_id is recorded, later ones are acknowledged and dropped.
   // https://api.slack.com/apis/events-api#retries
+  const recordReceipt = createEventReceiptRecorder(ctx.db);
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId) {
       const type = (body as { event?: { type?: string } }).event?.type ?? 'unknown';
-      const { count } = await ctx.db.slackEventReceipt.createMany({ data: [{ eventId, type }], skipDuplicates: true });
-      if (count === 0) {
+      if (!(await recordReceipt(eventId, type))) {
         ctx.log.info({ eventId, type, retryNum: context.retryNum }, 'slack: duplicate event ignored');
         return;
       }
