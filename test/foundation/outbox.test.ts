@@ -25,6 +25,25 @@ describe('outbox', () => {
     expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.text === 'message once')).toHaveLength(1);
   });
 
+  it('marks each delivered job done with its own send time and result, also when deliveries finish together', async () => {
+    const keys = Array.from({ length: 30 }, (_, i) => `together-${i}`);
+    const before = t.app.ctx.clock.now().getTime();
+    await t.app.ctx.outbox.enqueue(keys.map((key) => post(key, `C0T${key.slice(9)}`)));
+    await t.drain();
+    const after = t.app.ctx.clock.now().getTime();
+    const jobs = await t.db.prisma.outboxJob.findMany({ where: { key: { in: keys } } });
+    expect(jobs).toHaveLength(30);
+    for (const job of jobs) {
+      expect(job).toMatchObject({ status: 'done', lockedUntil: null, lastError: null });
+      // Stored as the ORM stores DateTime (UTC), so it reads back as the instant it was taken.
+      expect(job.sentAt!.getTime()).toBeGreaterThanOrEqual(before);
+      expect(job.sentAt!.getTime()).toBeLessThanOrEqual(after);
+      // Each job keeps the result of its own call: the message Slack posted in its own channel.
+      const channel = String((job.payload as { channel: string }).channel);
+      expect(job.result).toMatchObject({ channel, ts: expect.any(String) });
+    }
+  });
+
   it('waits out a 429 for Retry-After and then delivers once', async () => {
     t.slack.failNext('chat.postMessage', 1, { status: 429, retryAfter: 1 });
     await t.app.ctx.outbox.enqueue(post('limited'));
