@@ -37,8 +37,9 @@ const opening = import('./db/open-database').then(async ({ openDatabase }) => {
   await preparing;
   return openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
 });
-// A failure while preparing is reported by `await opening` below, not as an unhandled rejection first.
+// A failure is reported by `await opening` below, not first as an unhandled rejection while modules load.
 preparing?.catch(() => {});
+opening.catch(() => {});
 const [{ createApp }, { features }] = await Promise.all([import('./app/create-app'), import('./features')]);
 const database = await opening;
 const applied = await database.migrate();

@@ -17,6 +17,7 @@ import { Outbox } from '../outbox/outbox';
 import { systemClock, type Clock, type Sender } from '../outbox/types';
 import { createBoltApp } from '../slack/create-bolt-app';
 import type { AppContext, Feature, Surfaces } from './context';
+import { pruneDeliveryIds } from './housekeeping';
 
 export interface AppDeps {
   env: Env;
@@ -94,6 +95,9 @@ export function createApp(deps: AppDeps): PodbotApp {
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
   for (const feature of deps.features) feature(ctx, surfaces);
+  surfaces.schedule('housekeeping', '41 3 * * *', async () => {
+    await pruneDeliveryIds(ctx);
+  });
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://podbot.local');
