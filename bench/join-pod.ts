@@ -1,8 +1,9 @@
 // bench/join-pod: ack latency of `/join-pod <name>` under a steady 200 requests/s for 20 s, as Slack would
 // send them (signed form posts), against the real app with the loopback fake Slack and GitHub.
 //
-//   npx tsx bench/join-pod.ts                         embedded database, 200/s for 20 s
-//   npx tsx bench/join-pod.ts --postgres              a fresh database on the PostgreSQL server
+//   npx tsx bench/join-pod.ts                         the embedded database, then PostgreSQL; 200/s for 20 s each
+//   npx tsx bench/join-pod.ts --embedded              the embedded database only
+//   npx tsx bench/join-pod.ts --postgres              a fresh database on the PostgreSQL server only
 //                                                     (DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test)
 //   npx tsx bench/join-pod.ts --rate 100 --seconds 5  shorter or lighter runs
 //
@@ -73,8 +74,22 @@ if (process.argv.includes('--client')) {
   process.exit(0);
 }
 
-const usePostgres = process.argv.includes('--postgres') || Boolean(process.env.DATABASE_URL);
+// Without --embedded or --postgres, run both, one after the other, each in its own process (the database helper
+// settles on one kind when it loads).
+if (!process.argv.includes('--embedded') && !process.argv.includes('--postgres')) {
+  const passOn = process.argv.slice(2);
+  for (const kind of ['--embedded', '--postgres']) {
+    const run = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, kind, ...passOn], { stdio: 'inherit' });
+    const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+    if (code !== 0) console.log(`join-pod bench ${kind.slice(2)}: exited with ${code}${kind === '--postgres' ? ' (is a PostgreSQL server reachable at DATABASE_URL or 127.0.0.1:5432?)' : ''}`);
+    console.log('');
+  }
+  process.exit(0);
+}
+
+const usePostgres = process.argv.includes('--postgres');
 if (usePostgres) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+else delete process.env.TEST_DATABASE_URL;
 
 // Imported after TEST_DATABASE_URL is settled: the database helper reads it when it loads.
 const { freshDatabase } = await import('../test/support/database');
