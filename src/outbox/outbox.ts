@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client';
+import { createBatcher } from '../batcher';
 import type { Metrics } from '../metrics';
 import type { ClaimedJob, Clock, OutboxJobInput, Sender, SendFailure } from './types';
 
@@ -39,9 +40,8 @@ export class Outbox {
   /** Ids of jobs this instance is sending right now: never re-claimed as "in doubt" by this same instance. */
   private readonly sendingIds = new Set<number>();
   private readonly running = new Set<Promise<void>>();
-  /** Delivered jobs waiting to be marked done together (see markDone). */
-  private completions: { id: number; result: unknown; sentAt: Date; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private completionTimer?: NodeJS.Timeout;
+  /** Marks delivered jobs done, a batch per statement (see markDone). */
+  private readonly markDone: (done: { id: number; result: unknown }) => Promise<void>;
   private stopped = true;
   private wake?: () => void;
   private loop?: Promise<void>;
@@ -50,6 +50,7 @@ export class Outbox {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 500;
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.markDone = createBatcher((done) => this.recordDone(done), { maxWaitMs: 5, maxSize: 100 });
   }
 
   /** Adds jobs; keys already present are ignored. Returns how many were new. Pass a transaction client to enqueue atomically with other writes. */
@@ -194,7 +195,7 @@ export class Outbox {
       if (job.inDoubt && sender.findDelivered) result = await sender.findDelivered(job);
       if (result === undefined) result = await sender.send(job);
       else log.info({ key: job.key }, 'outbox: an earlier attempt had been delivered; not sending again');
-      await this.markDone(job.id, result);
+      await this.markDone({ id: job.id, result });
       metrics.outboxSent.inc({ target: job.target, method: job.method });
       this.pacer(job.target).succeeded(Date.now());
     } catch (error) {
@@ -203,35 +204,21 @@ export class Outbox {
   }
 
   /**
-   * Marks a delivered job done. Deliveries that finish within a few milliseconds of each other share one UPDATE:
-   * at a platform's rate limit that is dozens a second, and on the embedded database every statement saved is one
-   * that incoming requests do not queue behind. Until the UPDATE lands the job is still `sending`; should the
-   * process die in between, the job is in doubt and the earlier delivery is looked up before any resend.
+   * Marks delivered jobs done. Deliveries that finish within a few milliseconds of each other share one UPDATE
+   * (markDone batches them): at a platform's rate limit that is dozens a second, and on the embedded database every
+   * statement saved is one that incoming requests do not queue behind. Until the UPDATE lands a job is still
+   * `sending`; should the process die in between, it is in doubt and the earlier delivery is looked up before any
+   * resend.
    */
-  private markDone(id: number, result: unknown): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.completions.push({ id, result: result ?? null, sentAt: this.options.clock.now(), resolve, reject });
-      if (this.completions.length >= 100) this.flushCompletions();
-      else this.completionTimer ??= setTimeout(() => this.flushCompletions(), 5);
-    });
-  }
-
-  private flushCompletions(): void {
-    const batch = this.completions;
-    this.completions = [];
-    clearTimeout(this.completionTimer);
-    this.completionTimer = undefined;
-    // Timestamps travel as UTC ISO strings into timestamp(3) columns, which is how the ORM stores DateTime.
-    const rows = JSON.stringify(batch.map(({ id, result, sentAt }) => ({ id, result, sentAt: sentAt.toISOString() })));
+  private async recordDone(done: { id: number; result: unknown }[]): Promise<void[]> {
     const now = this.options.clock.now();
-    this.options.db.$executeRaw`
+    const rows = JSON.stringify(done.map(({ id, result }) => ({ id, result: result ?? null })));
+    await this.options.db.$executeRaw`
       UPDATE "OutboxJob" AS o
-      SET status = 'done', "sentAt" = v."sentAt", "lockedUntil" = NULL, "lastError" = NULL, result = v.result, "updatedAt" = ${now}
-      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id int, result jsonb, "sentAt" timestamp(3))
-      WHERE o.id = v.id`.then(
-      () => batch.forEach((entry) => entry.resolve()),
-      (error) => batch.forEach((entry) => entry.reject(error)),
-    );
+      SET status = 'done', "sentAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL, result = v.result, "updatedAt" = ${now}
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id int, result jsonb)
+      WHERE o.id = v.id`;
+    return done.map(() => undefined);
   }
 
   private async handleFailure(job: ClaimedJob, failure: SendFailure): Promise<void> {

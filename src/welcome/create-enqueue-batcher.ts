@@ -1,3 +1,4 @@
+import { createBatcher } from '../batcher';
 import type { Outbox } from '../outbox/outbox';
 import type { OutboxJobInput } from '../outbox/types';
 
@@ -6,27 +7,12 @@ import type { OutboxJobInput } from '../outbox/types';
  * one team_join per person, and every round trip saved is one the outbox's own claims and updates do not queue
  * behind. Each caller still awaits its own job's insert, so a failure reaches the listener that enqueued it.
  */
-export function createEnqueueBatcher(outbox: Pick<Outbox, 'enqueue'>, { maxWaitMs = 5, maxSize = 200 } = {}) {
-  let pending: { job: OutboxJobInput; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  let timer: NodeJS.Timeout | undefined;
-
-  function flush(): void {
-    const batch = pending;
-    pending = [];
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    const unique = [...new Map(batch.map(({ job }) => [job.key, job])).values()];
-    outbox.enqueue(unique).then(
-      () => batch.forEach((entry) => entry.resolve()),
-      (error) => batch.forEach((entry) => entry.reject(error)),
-    );
-  }
-
-  return function enqueue(job: OutboxJobInput): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      pending.push({ job, resolve, reject });
-      if (pending.length >= maxSize) flush();
-      else timer ??= setTimeout(flush, maxWaitMs);
-    });
-  };
+export function createEnqueueBatcher(outbox: Pick<Outbox, 'enqueue'>, { maxWaitMs = 5, maxSize = 200 } = {}): (job: OutboxJobInput) => Promise<void> {
+  return createBatcher<OutboxJobInput, void>(
+    async (jobs) => {
+      await outbox.enqueue([...new Map(jobs.map((job) => [job.key, job])).values()]);
+      return jobs.map(() => undefined);
+    },
+    { maxWaitMs, maxSize },
+  );
 }
