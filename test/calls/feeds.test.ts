@@ -1,12 +1,11 @@
 import ICAL from 'ical.js';
-import { expandWithIcalJs } from './expand-with-ical-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app';
 import { ask, callEntry } from './call-app';
+import { expandWithIcalJs } from './expand-with-ical-js';
 
 // The calendar feeds and the read API, over HTTP against the running app. The feeds are parsed
 // with ical.js, an iCalendar parser independent of ours.
-
 
 describe('calls feeds and API', () => {
   const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
