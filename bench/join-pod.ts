@@ -96,7 +96,7 @@ const { freshDatabase } = await import('../test/support/database');
 const { FakeSlack } = await import('../test/support/fake-slack');
 const { FakeGitHub } = await import('../test/support/fake-github');
 const { createApp } = await import('../src/app/create-app');
-const { parseCommunityConfig } = await import('../src/config/community');
+const { parseCommunityConfig } = await import('../src/app/community-config');
 const { readEnv } = await import('../src/config/env');
 const { features } = await import('../src/features');
 

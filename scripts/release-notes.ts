@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { createGitHubClient } from '../src/clients/github';
-import { loadCommunityConfig } from '../src/config/community';
+import { loadCommunityConfig } from '../src/app/community-config';
 import { readEnv } from '../src/config/env';
 import { openDatabase } from '../src/db/open-database';
 import { planReleaseBody, prepareCredits, readCurrentRelease } from '../src/releases/credit-release';

@@ -1,15 +1,3 @@
-/** Errors that carry a stable code and context, so logs and users get something actionable. */
-export class PodbotError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly context: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'PodbotError';
-  }
-}
-
 /** A loggable summary of any error, without request objects (which can hold tokens). */
 export function errorSummary(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };

@@ -1,4 +1,4 @@
-import type { Feature } from './app/context';
+import type { Feature } from './context';
 import { registerCalls } from './calls/register';
 import { registerPods } from './pods/register';
 import { registerReleases } from './releases/register';

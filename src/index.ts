@@ -1,5 +1,5 @@
 // Entry point: read configuration, open and migrate the database, serve. Everything else lives in createApp.
-import { loadCommunityConfig } from './config/community';
+import { loadCommunityConfig } from './app/community-config';
 import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
 import { prepareDataDirectory } from './db/embedded-template';

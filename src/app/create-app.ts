@@ -5,7 +5,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { createGitHubClient, createGitHubSender } from '../clients/github';
 import { createSlackClient, createSlackSender } from '../clients/slack';
-import type { CommunityConfig } from '../config/community';
+import type { CommunityConfig } from './community-config';
 import type { Env } from '../config/env';
 import type { Database } from '../db/open-database';
 import { errorSummary } from '../errors';
@@ -16,7 +16,7 @@ import { createMetrics } from '../metrics';
 import { Outbox } from '../outbox/outbox';
 import { systemClock, type Clock, type Sender } from '../outbox/types';
 import { createBoltApp } from '../slack/create-bolt-app';
-import type { AppContext, Feature, Surfaces } from './context';
+import type { AppContext, Feature, Surfaces } from '../context';
 import { pruneDeliveryIds } from './housekeeping';
 
 export interface AppDeps {

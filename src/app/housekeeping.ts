@@ -1,4 +1,4 @@
-import type { AppContext } from './context';
+import type { AppContext } from '../context';
 
 /**
  * How long delivery ids are kept to drop repeats. Slack retries an event three times within about an hour, and

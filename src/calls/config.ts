@@ -1,9 +1,9 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { isOccurrenceDate } from './core/is-occurrence-date';
-import { isLocalDate, isoWeekdayOf } from './core/local-dates';
-import { formatDuration, parseDuration } from './core/parse-duration';
-import { WEEKDAY_NAMES, weekdayNameOf } from './core/weekdays';
+import { isOccurrenceDate } from './core/occurrences/is-occurrence-date';
+import { isLocalDate, isoWeekdayOf } from './core/occurrences/local-dates';
+import { formatDuration, parseDuration } from './core/command/parse-duration';
+import { WEEKDAY_NAMES, weekdayNameOf } from './core/occurrences/weekdays';
 
 // The `calls:` section of podbot.yml. Messages name what is expected so that a maintainer can fix
 // the YAML without reading this file; the caller prefixes each issue's path with `calls`.

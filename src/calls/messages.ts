@@ -1,9 +1,9 @@
-import type { AppContext } from '../app/context';
-import { describeOccurrence } from './core/describe-occurrence';
-import { renderFollowUpMessage } from './core/render-follow-up-message';
-import { renderReminderMessage } from './core/render-reminder-message';
-import { renderRoundRobinMessage } from './core/render-round-robin-message';
-import { resolveSkips } from './core/resolve-skips';
+import type { AppContext } from '../context';
+import { describeOccurrence } from './core/occurrences/describe-occurrence';
+import { renderFollowUpMessage } from './core/messages/render-follow-up-message';
+import { renderReminderMessage } from './core/messages/render-reminder-message';
+import { renderRoundRobinMessage } from './core/messages/render-round-robin-message';
+import { resolveSkips } from './core/skips/resolve-skips';
 import { loadAgenda, loadArtifact, loadRsvps } from './store';
 import type { CallConfig, DescribedOccurrence, Occurrence, ReminderKind, SkipOverride, SlackMessage } from './types';
 

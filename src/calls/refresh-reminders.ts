@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { buildReminderMessage, outboxKeyForClaim } from './messages';
 import { loadSkipOverrides } from './store';

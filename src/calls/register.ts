@@ -1,8 +1,8 @@
-import type { Feature } from '../app/context';
-import { registerApiCallsRoute } from '../http/routes/api-calls';
-import { registerCallsIcsRoutes } from '../http/routes/calls-ics';
-import { registerCallRsvpAction } from '../slack/actions/call-rsvp';
-import { registerCommunityCallCommand } from '../slack/commands/community-call';
+import type { Feature } from '../context';
+import { registerApiCallsRoute } from './http/api-calls';
+import { registerCallsIcsRoutes } from './http/calls-ics';
+import { registerCallRsvpAction } from './slack/call-rsvp-action';
+import { registerCommunityCallCommand } from './slack/community-call-command';
 import { createReminderRefresher } from './refresh-reminders';
 import { runCallsTick } from './scheduler';
 

@@ -1,8 +1,8 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
-import { findDueReminders } from './core/find-due-reminders';
-import { resolveSkips } from './core/resolve-skips';
-import { readSkipRow } from './core/skip-row';
+import { findDueReminders } from './core/reminders/find-due-reminders';
+import { resolveSkips } from './core/skips/resolve-skips';
+import { readSkipRow } from './core/skips/skip-row';
 import { buildScheduledMessage, channelPost, outboxKeyForClaim } from './messages';
 import { findPostedReminders } from './refresh-reminders';
 import { loadSkipOverrides } from './store';

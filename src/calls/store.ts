@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { countRsvps } from './core/count-rsvps';
-import { readSkipRow } from './core/skip-row';
+import { countRsvps } from './core/reminders/count-rsvps';
+import { readSkipRow } from './core/skips/skip-row';
 import type { CallConfig, Occurrence, RsvpCounts, SkipOverride } from './types';
 
 // Reads of the calls tables, shaped as the plain data the core takes.

@@ -1,5 +1,5 @@
 import { emitterEventNames, Webhooks } from '@octokit/webhooks';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { readBody, sendJson, type RouteHandler } from '../http/router';
 

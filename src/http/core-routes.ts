@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import type { Database } from '../db/open-database';
 import { sendJson, sendText, type Router } from './router';
 

@@ -1,15 +1,15 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { Prisma } from '../generated/prisma/client';
 import { levelForLogin } from '../ledger/ledger-store';
 import type { Level } from '../pods/core/types';
-import { decideLink } from './decide-link';
+import { decideLink } from './core/decide-link';
 import {
   renderAlreadyLinked,
   renderGitHubUnavailable,
   renderLinked,
   renderLoginNotFound,
   renderLoginTaken,
-} from './render-identity-replies';
+} from './core/render-identity-replies';
 
 export type LinkOutcome =
   | { kind: 'linked'; login: string; level: Level; replacing?: string }

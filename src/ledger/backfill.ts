@@ -1,6 +1,6 @@
 import type { GitHubClient } from '../clients/github';
 import type { PrismaClient } from '../generated/prisma/client';
-import { contributionFromListing, type ListingItem } from './contribution-from-listing';
+import { contributionFromListing, type ListingItem } from './core/contribution-from-listing';
 import { recordContributions, refreshLinkedLevel } from './ledger-store';
 
 export interface BackfillOptions {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { levelFromLedger } from '../pods/core/level-from-ledger';
+import { levelFromLedger } from '../kit/contributors/level-from-ledger';
 import type { Level } from '../pods/core/types';
-import type { EarlierContribution } from '../welcome/core/is-first-time-contributor';
-import { summarizeLedger } from './summarize-ledger';
+import type { EarlierContribution } from '../kit/contributors/is-first-time-contributor';
+import { summarizeLedger } from './core/summarize-ledger';
 import type { Contribution } from './types';
 
 type Db = Pick<PrismaClient, 'ledgerEntry' | 'contributor' | '$transaction'>;

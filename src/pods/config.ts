@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POD_SLUG, RESERVED_POD_NAMES } from './core/pod-name';
+import { POD_SLUG, RESERVED_POD_NAMES } from './core/command/pod-name';
 
 /**
  * The `pods:` and `podSettings:` sections of podbot.yml.

@@ -1,7 +1,7 @@
-import type { AppContext } from '../app/context';
-import { describePodActivity } from './core/describe-pod-activity';
-import { pickNextCall } from './core/pick-next-call';
-import { renderAppHome, type HomeView } from './core/render-app-home';
+import type { AppContext } from '../context';
+import { describePodActivity } from './core/home/describe-pod-activity';
+import { pickNextCall } from './core/home/pick-next-call';
+import { renderAppHome, type HomeView } from './core/home/render-app-home';
 import { loadPodEvents } from './store/change-pods';
 import { loadPodViews } from './store/load-pod-views';
 

@@ -1,9 +1,9 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import type { OutboxJobInput } from '../outbox/types';
-import { matchPods } from './core/match-pods';
-import { planPodMentions } from './core/plan-pod-mentions';
-import { renderPodMentionComment } from './core/render-pod-mention-comment';
-import { renderPodMentionEcho, type MentionedItem } from './core/render-pod-mention-echo';
+import { matchPods } from './core/mentions/match-pods';
+import { planPodMentions } from './core/mentions/plan-pod-mentions';
+import { renderPodMentionComment } from './core/mentions/render-pod-mention-comment';
+import { renderPodMentionEcho, type MentionedItem } from './core/mentions/render-pod-mention-echo';
 import { slackMessageJob } from './notifications';
 import { loadPodViews } from './store/load-pod-views';
 import { mentionedPods, recordPodMentions } from './store/pod-mentions';

@@ -1,7 +1,7 @@
 import type { OutboxJobInput } from '../outbox/types';
-import type { SlackMessage } from './core/blocks';
-import { renderAdvocateHandoff, type Joiner } from './core/render-advocate-handoff';
-import { renderPodChannelIntro } from './core/render-pod-channel-intro';
+import type { SlackMessage } from '../kit/slack/blocks';
+import { renderAdvocateHandoff, type Joiner } from './core/join/render-advocate-handoff';
+import { renderPodChannelIntro } from './core/command/render-pod-channel-intro';
 import type { PodView } from './core/types';
 
 /**

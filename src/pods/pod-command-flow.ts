@@ -1,9 +1,9 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { displayNameFromSlug } from './config';
-import { section, type SlackMessage } from './core/blocks';
-import { checkPodPermission } from './core/check-pod-permission';
-import { decideLeave } from './core/decide-leave';
-import { parsePodCommand, type PodCommand } from './core/parse-pod-command';
+import { section, type SlackMessage } from '../kit/slack/blocks';
+import { checkPodPermission } from './core/command/check-pod-permission';
+import { decideLeave } from './core/join/decide-leave';
+import { parsePodCommand, type PodCommand } from './core/command/parse-pod-command';
 import {
   renderAdvocateAdded,
   renderAdvocateWelcome,
@@ -16,12 +16,12 @@ import {
   renderPodCreated,
   renderPodNameTaken,
   renderRemovedNotice,
-} from './core/render-pod-change-replies';
-import { renderMyPods } from './core/render-my-pods';
-import { renderPodHelp } from './core/render-pod-help';
-import { renderPodInfo } from './core/render-pod-info';
-import { renderPodList } from './core/render-pod-list';
-import { suggestPodName } from './core/suggest-pod-name';
+} from './core/command/render-pod-change-replies';
+import { renderMyPods } from './core/command/render-my-pods';
+import { renderPodHelp } from './core/command/render-pod-help';
+import { renderPodInfo } from './core/command/render-pod-info';
+import { renderPodList } from './core/command/render-pod-list';
+import { suggestPodName } from './core/command/suggest-pod-name';
 import { slackMessageJob } from './notifications';
 import { addAdvocate, archivePod, createPod, endMembership } from './store/change-pods';
 import { loadPodViews, type StoredPodView } from './store/load-pod-views';

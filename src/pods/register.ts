@@ -1,10 +1,10 @@
-import type { Feature } from '../app/context';
-import { registerPodMentionHandlers } from '../github/handlers/pod-mentions';
-import { registerApiPods } from '../http/routes/api-pods';
-import { registerJoinPodActions } from '../slack/actions/join-pod';
-import { registerJoinPodCommand } from '../slack/commands/join-pod';
-import { registerPodCommand } from '../slack/commands/pod';
-import { registerAppHomeOpened } from '../slack/events/app-home-opened';
+import type { Feature } from '../context';
+import { registerPodMentionHandlers } from './github/mention-pods';
+import { registerApiPods } from './http/api-pods';
+import { registerJoinPodActions } from './slack/join-pod-actions';
+import { registerJoinPodCommand } from './slack/join-pod-command';
+import { registerPodCommand } from './slack/pod-command';
+import { registerAppHomeOpened } from './slack/app-home-opened';
 import { archivedNotices } from './pod-command-flow';
 import { applyPodsConfig } from './store/apply-pods-config';
 

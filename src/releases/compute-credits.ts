@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { findCherryPickOrigin } from './find-cherry-pick-origin';
-import { isBot } from './is-bot';
+import { isBot } from '../kit/contributors/is-bot';
 import { parseCoAuthors } from './parse-co-authors';
 import type {
   Contributor,

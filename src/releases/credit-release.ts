@@ -1,7 +1,7 @@
 // The release-credit pipeline shared by the webhook handler and the CLI. Reads only; the callers write
 // (the handler through the outbox, the CLI directly or not at all with --dry-run).
 import type { GitHubClient } from '../clients/github';
-import type { CommunityConfig } from '../config/community';
+import type { CommunityConfig } from '../app/community-config';
 import type { PrismaClient } from '../generated/prisma/client';
 import { computeCredits } from './compute-credits';
 import { decideLedgerFirstPrs } from './decide-ledger-first-prs';

@@ -1,4 +1,4 @@
-import { isBot } from './is-bot';
+import { isBot } from '../kit/contributors/is-bot';
 import type { GatheredPr } from './types';
 
 export interface UnknownAuthor {

@@ -1,6 +1,6 @@
-import type { Feature } from '../app/context';
-import { registerReleaseCreated } from '../github/handlers/release-created';
-import { registerReleasePublished } from '../github/handlers/release-published';
+import type { Feature } from '../context';
+import { registerReleaseCreated } from './github/release-created';
+import { registerReleasePublished } from './github/release-published';
 
 /**
  * Wires release-note credit: the `release` webhook (published; created for drafts when `releases.onDraft`).

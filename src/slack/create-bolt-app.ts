@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { createEventReceiptRecorder } from './event-receipts';
 

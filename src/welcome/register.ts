@@ -1,13 +1,13 @@
-import type { Feature } from '../app/context';
-import { registerLedgerRecord } from '../github/handlers/ledger-record';
-import { registerWelcomeFirstContribution } from '../github/handlers/welcome-first-contribution';
-import { registerWelcomeFirstMerge } from '../github/handlers/welcome-first-merge';
-import { registerWelcomeLinkGitHubAction } from '../slack/actions/welcome-link-github';
-import { registerWelcomePickPodAction } from '../slack/actions/welcome-pick-pod';
-import { registerLinkGitHubCommand } from '../slack/commands/link-github';
-import { registerUnlinkGitHubCommand } from '../slack/commands/unlink-github';
-import { registerMemberJoinedChannelEvent } from '../slack/events/member-joined-channel';
-import { registerTeamJoinEvent } from '../slack/events/team-join';
+import type { Feature } from '../context';
+import { registerLedgerRecord } from '../ledger/github/record-contribution';
+import { registerWelcomeFirstContribution } from './github/welcome-first-contribution';
+import { registerWelcomeFirstMerge } from './github/welcome-first-merge';
+import { registerWelcomeLinkGitHubAction } from './slack/link-github-button';
+import { registerWelcomePickPodAction } from './slack/pick-pod-button';
+import { registerLinkGitHubCommand } from '../identity/slack/link-github-command';
+import { registerUnlinkGitHubCommand } from '../identity/slack/unlink-github-command';
+import { registerMemberJoinedChannelEvent } from './slack/member-joined-channel';
+import { registerTeamJoinEvent } from './slack/team-join';
 
 /**
  * Welcome + identity: Slack welcomes (team_join DM, channel greetings, the DM's buttons), /link-github and

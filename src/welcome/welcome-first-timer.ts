@@ -1,9 +1,9 @@
-import type { AppContext } from '../app/context';
+import type { AppContext } from '../context';
 import { findEarlierContributions } from '../ledger/ledger-store';
-import type { SeenContribution } from '../ledger/read-contribution';
-import { matchPods } from '../pods/core/match-pods';
+import type { SeenContribution } from '../ledger/core/read-contribution';
+import { matchPods } from '../pods/core/mentions/match-pods';
 import type { OutboxJobInput } from '../outbox/types';
-import { isFirstTimeContributor } from './core/is-first-time-contributor';
+import { isFirstTimeContributor } from '../kit/contributors/is-first-time-contributor';
 import { renderFirstContributionComment, renderFirstMergeComment } from './core/render-github-welcome';
 import { renderFirstTimerHandoff } from './core/render-first-timer-handoff';
 import { githubWelcomeKey, githubWelcomeLabelKey, handoffKey, type GitHubWelcomeKind } from './core/welcome-keys';

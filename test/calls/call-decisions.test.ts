@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSkipPermission } from '../../src/calls/core/check-skip-permission';
-import { chooseCall } from '../../src/calls/core/choose-call';
-import { countRsvps } from '../../src/calls/core/count-rsvps';
-import { findNextHeld } from '../../src/calls/core/find-next-held';
-import { findOccurrenceByKey } from '../../src/calls/core/find-occurrence-by-key';
-import { resolveSkips } from '../../src/calls/core/resolve-skips';
-import { planSkipRow, readSkipRow } from '../../src/calls/core/skip-row';
+import { checkSkipPermission } from '../../src/calls/core/skips/check-skip-permission';
+import { chooseCall } from '../../src/calls/core/command/choose-call';
+import { countRsvps } from '../../src/calls/core/reminders/count-rsvps';
+import { findNextHeld } from '../../src/calls/core/occurrences/find-next-held';
+import { findOccurrenceByKey } from '../../src/calls/core/occurrences/find-occurrence-by-key';
+import { resolveSkips } from '../../src/calls/core/skips/resolve-skips';
+import { planSkipRow, readSkipRow } from '../../src/calls/core/skips/skip-row';
 import { aCall } from './a-call';
 
 const community = aCall({ hosts: ['U0HOST'], skip: [{ date: '2026-12-23', reason: 'holidays' }] });

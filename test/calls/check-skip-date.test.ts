@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSkipDate } from '../../src/calls/core/check-skip-date';
-import { findLastOccurrence } from '../../src/calls/core/find-last-occurrence';
+import { checkSkipDate } from '../../src/calls/core/skips/check-skip-date';
+import { findLastOccurrence } from '../../src/calls/core/occurrences/find-last-occurrence';
 import { aCall } from './a-call';
 
 const call = aCall({ skip: [{ date: '2026-12-23', reason: 'holidays' }] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDueReminders } from '../../src/calls/core/find-due-reminders';
+import { findDueReminders } from '../../src/calls/core/reminders/find-due-reminders';
 import type { SkipOverride } from '../../src/calls/types';
 import { aCall } from './a-call';
 

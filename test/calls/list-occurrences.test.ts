@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOccurrences } from '../../src/calls/core/list-occurrences';
+import { listOccurrences } from '../../src/calls/core/occurrences/list-occurrences';
 import { aCall } from './a-call';
 
 const starts = (occurrences: Array<{ start: Date }>) => occurrences.map((occurrence) => occurrence.start.toISOString());

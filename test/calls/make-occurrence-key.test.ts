@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeClaimKey, makeOccurrenceKey, parseOccurrenceKey } from '../../src/calls/core/make-occurrence-key';
+import { makeClaimKey, makeOccurrenceKey, parseOccurrenceKey } from '../../src/calls/core/occurrences/make-occurrence-key';
 
 describe('occurrence keys', () => {
   it('writes occurrence and claim keys in the documented format', () => {

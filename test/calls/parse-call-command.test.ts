@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCallCommand } from '../../src/calls/core/parse-call-command';
+import { parseCallCommand } from '../../src/calls/core/command/parse-call-command';
 
 const oneCall = ['community-call'];
 const twoCalls = ['community-call', 'contributor-sync'];

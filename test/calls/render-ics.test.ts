@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { expandWithIcalJs } from './expand-with-ical-js';
 import { describe, expect, it } from 'vitest';
-import { escapeIcsText, foldIcsLine } from '../../src/calls/core/ics-text';
-import { listOccurrences } from '../../src/calls/core/list-occurrences';
-import { renderIcs } from '../../src/calls/core/render-ics';
+import { escapeIcsText, foldIcsLine } from '../../src/calls/core/feeds/ics-text';
+import { listOccurrences } from '../../src/calls/core/occurrences/list-occurrences';
+import { renderIcs } from '../../src/calls/core/feeds/render-ics';
 import type { CallConfig, SkipOverride } from '../../src/calls/types';
 import { aCall } from './a-call';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { renderCancellationMessage } from '../../src/calls/core/render-cancellation-message';
-import { renderFollowUpMessage } from '../../src/calls/core/render-follow-up-message';
-import { renderHelpText } from '../../src/calls/core/render-help-text';
-import { renderLinkPostedMessage } from '../../src/calls/core/render-link-posted-message';
-import { renderNextReply } from '../../src/calls/core/render-next-reply';
-import { renderReminderMessage } from '../../src/calls/core/render-reminder-message';
-import { renderRoundRobinMessage } from '../../src/calls/core/render-round-robin-message';
-import { renderScheduleReply } from '../../src/calls/core/render-schedule-reply';
+import { renderCancellationMessage } from '../../src/calls/core/messages/render-cancellation-message';
+import { renderFollowUpMessage } from '../../src/calls/core/messages/render-follow-up-message';
+import { renderHelpText } from '../../src/calls/core/messages/render-help-text';
+import { renderLinkPostedMessage } from '../../src/calls/core/messages/render-link-posted-message';
+import { renderNextReply } from '../../src/calls/core/messages/render-next-reply';
+import { renderReminderMessage } from '../../src/calls/core/messages/render-reminder-message';
+import { renderRoundRobinMessage } from '../../src/calls/core/messages/render-round-robin-message';
+import { renderScheduleReply } from '../../src/calls/core/messages/render-schedule-reply';
 import type { DescribedOccurrence } from '../../src/calls/types';
 import { aCall } from './a-call';
 

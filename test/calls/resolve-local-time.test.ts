@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocalTime } from '../../src/calls/core/resolve-local-time';
+import { resolveLocalTime } from '../../src/calls/core/occurrences/resolve-local-time';
 
 describe('resolve-local-time', () => {
   it('moves a time in the spring-forward gap later by the gap, as RFC 5545 does', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listUpcoming } from '../../src/calls/core/list-upcoming';
-import { pickHost } from '../../src/calls/core/pick-host';
-import { pickTheme } from '../../src/calls/core/pick-theme';
-import { resolveSkips } from '../../src/calls/core/resolve-skips';
+import { listUpcoming } from '../../src/calls/core/occurrences/list-upcoming';
+import { pickHost } from '../../src/calls/core/rotation/pick-host';
+import { pickTheme } from '../../src/calls/core/rotation/pick-theme';
+import { resolveSkips } from '../../src/calls/core/skips/resolve-skips';
 import { aCall } from './a-call';
 
 const rotating = aCall({

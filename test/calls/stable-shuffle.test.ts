@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableShuffle } from '../../src/calls/core/stable-shuffle';
+import { stableShuffle } from '../../src/calls/core/rotation/stable-shuffle';
 
 const names = ['U0000000A', 'U0000000B', 'U0000000C', 'U0000000D', 'U0000000E', 'U0000000F'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommunityConfig } from '../../src/config/community';
+import { parseCommunityConfig } from '../../src/app/community-config';
 import { readEnv } from '../../src/config/env';
 import { ConfigError } from '../../src/config/problems';
 

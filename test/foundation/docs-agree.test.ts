@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommunityConfig } from '../../src/config/community';
+import { parseCommunityConfig } from '../../src/app/community-config';
 import { envSchema } from '../../src/config/env';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPodPermission } from '../../src/pods/core/check-pod-permission';
+import { checkPodPermission } from '../../src/pods/core/command/check-pod-permission';
 import { aPod } from './builders';
 
 const docs = aPod({ name: 'docs', advocates: [{ slackId: 'UADV' }] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePodFor } from '../../src/pods/core/choose-pod-for';
+import { choosePodFor } from '../../src/pods/core/join/choose-pod-for';
 import { aMember, aPod, members } from './builders';
 
 // Three pods with stated levels:

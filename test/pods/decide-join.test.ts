@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideJoin } from '../../src/pods/core/decide-join';
+import { decideJoin } from '../../src/pods/core/join/decide-join';
 import { aMember, aPod, members } from './builders';
 
 const joiner = 'UJOINER';

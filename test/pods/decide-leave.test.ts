@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLeave } from '../../src/pods/core/decide-leave';
+import { decideLeave } from '../../src/pods/core/join/decide-leave';
 import { aMember, aPod } from './builders';
 
 const me = 'UME';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelFromLedger } from '../../src/pods/core/level-from-ledger';
+import { levelFromLedger } from '../../src/kit/contributors/level-from-ledger';
 
 describe('levelFromLedger', () => {
   it('makes org members, owners and collaborators maintainers whatever their counts', () => {

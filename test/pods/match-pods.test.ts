@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPods } from '../../src/pods/core/match-pods';
+import { matchPods } from '../../src/pods/core/mentions/match-pods';
 import { aPod } from './builders';
 
 const docs = aPod({ name: 'docs', labels: ['area/docs'], paths: ['docs/**', '**/*.md'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJoinPodCommand } from '../../src/pods/core/parse-join-pod-command';
+import { parseJoinPodCommand } from '../../src/pods/core/join/parse-join-pod-command';
 
 describe('parseJoinPodCommand', () => {
   it('opens the picker when there is no text', () => {

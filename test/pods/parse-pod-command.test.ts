@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePodCommand } from '../../src/pods/core/parse-pod-command';
+import { parsePodCommand } from '../../src/pods/core/command/parse-pod-command';
 
 function message(text: string): string {
   const parsed = parsePodCommand(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPodMentions, type MentionRequest } from '../../src/pods/core/plan-pod-mentions';
+import { planPodMentions, type MentionRequest } from '../../src/pods/core/mentions/plan-pod-mentions';
 import { aPod } from './builders';
 
 const docs = aPod({

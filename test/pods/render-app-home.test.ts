@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderAppHome } from '../../src/pods/core/render-app-home';
+import { renderAppHome } from '../../src/pods/core/home/render-app-home';
 import { aMember, aPod } from './builders';
 
 const now = new Date('2025-03-01T00:00:00Z');

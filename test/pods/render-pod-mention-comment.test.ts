@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPodMentionMarker } from '../../src/pods/core/pod-mention-marker';
-import { renderPodMentionComment } from '../../src/pods/core/render-pod-mention-comment';
+import { readPodMentionMarker } from '../../src/pods/core/mentions/pod-mention-marker';
+import { renderPodMentionComment } from '../../src/pods/core/mentions/render-pod-mention-comment';
 import { aPod } from './builders';
 
 const docs = aPod({ name: 'docs', displayName: 'Docs', area: 'Documentation and the website', channel: 'C0DOCS' });

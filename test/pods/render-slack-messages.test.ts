@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSwitchValue, encodeSwitchValue } from '../../src/pods/core/action-ids';
-import { renderAdvocateHandoff } from '../../src/pods/core/render-advocate-handoff';
-import { renderJoinConfirmation } from '../../src/pods/core/render-join-confirmation';
-import { renderJoinPodPicker } from '../../src/pods/core/render-join-pod-picker';
-import { renderJoinRefusal } from '../../src/pods/core/render-join-refusal';
-import { renderMyPods } from '../../src/pods/core/render-my-pods';
-import { renderPodChannelIntro } from '../../src/pods/core/render-pod-channel-intro';
-import { renderPodHelp } from '../../src/pods/core/render-pod-help';
-import { renderPodInfo } from '../../src/pods/core/render-pod-info';
-import { renderPodList } from '../../src/pods/core/render-pod-list';
-import { renderSwitchConfirmation } from '../../src/pods/core/render-switch-confirmation';
-import { renderUnknownPod } from '../../src/pods/core/render-unknown-pod';
+import { renderAdvocateHandoff } from '../../src/pods/core/join/render-advocate-handoff';
+import { renderJoinConfirmation } from '../../src/pods/core/join/render-join-confirmation';
+import { renderJoinPodPicker } from '../../src/pods/core/join/render-join-pod-picker';
+import { renderJoinRefusal } from '../../src/pods/core/join/render-join-refusal';
+import { renderMyPods } from '../../src/pods/core/command/render-my-pods';
+import { renderPodChannelIntro } from '../../src/pods/core/command/render-pod-channel-intro';
+import { renderPodHelp } from '../../src/pods/core/command/render-pod-help';
+import { renderPodInfo } from '../../src/pods/core/command/render-pod-info';
+import { renderPodList } from '../../src/pods/core/command/render-pod-list';
+import { renderSwitchConfirmation } from '../../src/pods/core/join/render-switch-confirmation';
+import { renderUnknownPod } from '../../src/pods/core/command/render-unknown-pod';
 import { aMember, aPod, members } from './builders';
 
 const docs = aPod({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/pods/core/find-closest-match';
-import { suggestPodName } from '../../src/pods/core/suggest-pod-name';
+import { editDistance } from '../../src/kit/text/find-closest-match';
+import { suggestPodName } from '../../src/pods/core/command/suggest-pod-name';
 
 const pods = ['docs', 'cli', 'website', 'release-engineering', 'ci'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBot } from '../../src/releases/is-bot';
+import { isBot } from '../../src/kit/contributors/is-bot';
 
 describe('isBot', () => {
   it('treats every [bot] login as a bot', () => {

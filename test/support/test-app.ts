@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createApp, type PodbotApp } from '../../src/app/create-app';
-import type { Feature } from '../../src/app/context';
-import { parseCommunityConfig, type CommunityConfig } from '../../src/config/community';
+import type { Feature } from '../../src/context';
+import { parseCommunityConfig, type CommunityConfig } from '../../src/app/community-config';
 import { readEnv, type Env } from '../../src/config/env';
 import { features as allFeatures } from '../../src/features';
 import type { Clock } from '../../src/outbox/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFirstTimeContributor, type FirstTimerInput } from '../../src/welcome/core/is-first-time-contributor';
+import { isFirstTimeContributor, type FirstTimerInput } from '../../src/kit/contributors/is-first-time-contributor';
 
 function input(overrides: Partial<FirstTimerInput> = {}): FirstTimerInput {
   return { login: 'new-person', association: 'FIRST_TIME_CONTRIBUTOR', kind: 'pr', earlier: [], bots: [], ...overrides };

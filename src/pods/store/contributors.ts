@@ -1,4 +1,4 @@
-import { levelFromLedger, type LedgerSummary } from '../core/level-from-ledger';
+import { levelFromLedger, type LedgerSummary } from '../../kit/contributors/level-from-ledger';
 import { LEVELS, type Level } from '../core/types';
 import type { Db } from './db';
 

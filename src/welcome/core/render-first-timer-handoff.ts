@@ -1,4 +1,4 @@
-import { section, type SlackMessage } from '../../pods/core/blocks';
+import { section, type SlackMessage } from '../../kit/slack/blocks';
 import type { GitHubWelcomeKind } from './welcome-keys';
 
 export interface HandoffInput {

@@ -1,4 +1,4 @@
-import { actions, button, section, type SlackMessage } from '../../pods/core/blocks';
+import { actions, button, section, type SlackMessage } from '../../kit/slack/blocks';
 import type { WelcomeConfig } from '../config';
 import { WELCOME_LINK_GITHUB_ACTION, WELCOME_PICK_POD_ACTION } from './action-ids';
 import { fillTemplate } from './fill-template';

@@ -1,0 +1,24 @@
+import type { CallConfig, DescribedOccurrence, Occurrence, SlackMessage } from '../../types';
+import { escapeMrkdwn } from './escape-mrkdwn';
+import { formatInZone } from './format-call-time';
+import { section } from './message-parts';
+
+export interface CancellationInput {
+  call: CallConfig;
+  occurrence: Occurrence;
+  reason?: string;
+  /** Slack user id of whoever ran `skip`. */
+  cancelledBy?: string;
+  /** The next occurrence that still happens, so people know when to come back. */
+  next?: DescribedOccurrence;
+}
+
+/** Posted to the channel as soon as an occurrence is skipped. */
+export function renderCancellationMessage({ call, occurrence, reason, cancelledBy, next }: CancellationInput): SlackMessage {
+  const when = formatInZone(occurrence.start, call.timezone);
+  const lines = [`🚫 *${escapeMrkdwn(call.name)} on ${when} is cancelled.*`];
+  if (reason) lines.push(`Reason: ${escapeMrkdwn(reason)}`);
+  if (cancelledBy) lines.push(`Cancelled by <@${cancelledBy}>.`);
+  lines.push(next ? `Next call: ${formatInZone(next.start, call.timezone)}.` : 'No later call is scheduled yet.');
+  return { text: `${call.name} on ${when} is cancelled${reason ? `: ${reason}` : '.'}`, blocks: [section(lines.join('\n'))] };
+}

@@ -1,0 +1,7 @@
+import type { SlackMessage } from '../../types';
+import { section } from './message-parts';
+
+/** A one-paragraph ephemeral answer (confirmations and refusals). */
+export function renderReply(markdown: string): SlackMessage {
+  return { text: markdown, blocks: [section(markdown)] };
+}

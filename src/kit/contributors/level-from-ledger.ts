@@ -1,0 +1,42 @@
+import type { Level } from '../../pods/core/types';
+
+/**
+ * GitHub's `author_association` on an issue or PR.
+ * https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ */
+export type AuthorAssociation =
+  | 'OWNER'
+  | 'MEMBER'
+  | 'COLLABORATOR'
+  | 'CONTRIBUTOR'
+  | 'FIRST_TIME_CONTRIBUTOR'
+  | 'FIRST_TIMER'
+  | 'MANNEQUIN'
+  | 'NONE';
+
+export interface LedgerSummary {
+  /** Merged pull requests by this login in the ledger. */
+  mergedPrs: number;
+  /** Issues opened by this login in the ledger. */
+  openedIssues: number;
+  /** The strongest association GitHub reported for this login (OWNER beats CONTRIBUTOR). */
+  association: AuthorAssociation | string;
+}
+
+/**
+ * Thresholds, chosen so "regular" means someone who has come back several times:
+ * - maintainer: GitHub says they belong to the org or have write access (OWNER, MEMBER, COLLABORATOR);
+ * - regular: 5 or more merged PRs, or 10 or more opened issues (steady reporters and triagers
+ *   know the project even without code);
+ * - newcomer: everyone else, including anyone with a few merged PRs.
+ */
+export const LEVEL_THRESHOLDS = { regularMergedPrs: 5, regularOpenedIssues: 10 } as const;
+
+const MAINTAINER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+export function levelFromLedger(summary: LedgerSummary): Level {
+  if (MAINTAINER_ASSOCIATIONS.has(summary.association.toUpperCase())) return 'maintainer';
+  if (summary.mergedPrs >= LEVEL_THRESHOLDS.regularMergedPrs) return 'regular';
+  if (summary.openedIssues >= LEVEL_THRESHOLDS.regularOpenedIssues) return 'regular';
+  return 'newcomer';
+}

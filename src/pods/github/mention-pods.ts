@@ -1,0 +1,81 @@
+import type { Webhooks } from '@octokit/webhooks';
+import type { AppContext } from '../../context';
+import { mentionPods, type MentionTarget } from '../mention-flow';
+import { loadPodViews } from '../store/load-pod-views';
+import { InvalidPayloadError } from '../../github/webhook-endpoint';
+
+interface Item {
+  number?: number;
+  title?: string;
+  html_url?: string;
+  labels?: { name?: string }[];
+  user?: { login?: string; type?: string } | null;
+}
+
+interface Payload {
+  repository?: { name?: string; full_name?: string; owner?: { login?: string } };
+  issue?: Item;
+  pull_request?: Item;
+}
+
+/** GitHub caps the files listing of a pull request at 3,000. https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files */
+const MAX_PR_FILES = 3_000;
+
+/**
+ * Pod mentions on `issues.opened|labeled` and `pull_request.opened|labeled|synchronize`. Later
+ * events only add pods not yet mentioned, so labelling an issue or pushing to a PR can bring in a pod.
+ */
+export function registerPodMentionHandlers(webhooks: Webhooks, ctx: AppContext): void {
+  webhooks.on(['issues.opened', 'issues.labeled'], async ({ id, payload }) => {
+    const target = readTarget(payload as Payload, 'issue');
+    const result = await mentionPods(ctx, { ...target, changedFiles: [] });
+    ctx.log.debug({ delivery: id, repo: target.repo, number: target.number, result }, 'pods: issue checked for pod mentions');
+  });
+
+  webhooks.on(['pull_request.opened', 'pull_request.labeled', 'pull_request.synchronize'], async ({ id, payload }) => {
+    const target = readTarget(payload as Payload, 'pr');
+    const changedFiles = await listChangedFiles(ctx, target);
+    const result = await mentionPods(ctx, { ...target, changedFiles });
+    ctx.log.debug({ delivery: id, repo: target.repo, number: target.number, result }, 'pods: pull request checked for pod mentions');
+  });
+}
+
+function readTarget(payload: Payload, kind: 'issue' | 'pr'): Omit<MentionTarget, 'changedFiles'> {
+  const item = kind === 'pr' ? payload.pull_request : payload.issue;
+  const repo = payload.repository;
+  const owner = repo?.owner?.login;
+  if (!item || typeof item.number !== 'number' || !repo?.name || !owner) {
+    throw new InvalidPayloadError(`${kind === 'pr' ? 'pull_request' : 'issues'} payload needs repository.owner.login, repository.name and ${kind === 'pr' ? 'pull_request' : 'issue'}.number`);
+  }
+  const author = item.user?.login ?? 'ghost';
+  return {
+    kind,
+    owner,
+    name: repo.name,
+    repo: repo.full_name ?? `${owner}/${repo.name}`,
+    number: item.number,
+    title: item.title ?? '',
+    url: item.html_url ?? `https://github.com/${owner}/${repo.name}/${kind === 'pr' ? 'pull' : 'issues'}/${item.number}`,
+    author,
+    authorIsBot: item.user?.type === 'Bot',
+    labels: (item.labels ?? []).map((label) => label.name).filter((name): name is string => typeof name === 'string'),
+  };
+}
+
+/** Changed paths of a PR, fetched only when some pod has path globs to match them against. */
+async function listChangedFiles(ctx: AppContext, target: Omit<MentionTarget, 'changedFiles'>): Promise<string[]> {
+  if (!ctx.github) return [];
+  const pods = await loadPodViews(ctx.db, { liveOnly: true });
+  if (!pods.some((pod) => pod.paths.length > 0)) return [];
+  const files: string[] = [];
+  for await (const page of ctx.github.paginate.iterator(ctx.github.rest.pulls.listFiles, {
+    owner: target.owner,
+    repo: target.name,
+    pull_number: target.number,
+    per_page: 100,
+  })) {
+    files.push(...page.data.map((file) => file.filename));
+    if (files.length >= MAX_PR_FILES) break;
+  }
+  return files;
+}

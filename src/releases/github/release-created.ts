@@ -1,0 +1,16 @@
+import type { Webhooks } from '@octokit/webhooks';
+import type { AppContext } from '../../context';
+import { creditRelease, type ReleaseEventPayload } from './release-published';
+
+/**
+ * release.created for drafts, when `releases.onDraft` is set: write the credits into the draft so maintainers
+ * see them while editing. No announcement: that waits for release.published. A release created already
+ * published also sends release.published, which handles it.
+ */
+export function registerReleaseCreated(webhooks: Webhooks, ctx: AppContext): void {
+  webhooks.on('release.created', async ({ id, payload }) => {
+    const event = payload as ReleaseEventPayload;
+    if (!ctx.config.releases.onDraft || !event.release?.draft) return;
+    await creditRelease(ctx, event, { delivery: id, announce: false });
+  });
+}
