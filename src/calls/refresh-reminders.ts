@@ -29,9 +29,8 @@ export async function findPostedReminders(
       posted.push({ claimKey: claim.key, channel: claim.channel, ts: claim.messageTs });
       continue;
     }
-    const job = await ctx.db.outboxJob.findUnique({ where: { key: outboxKeyForClaim(claim.key) }, select: { status: true, result: true } });
-    const result = job?.result as { channel?: unknown; ts?: unknown } | null | undefined;
-    if (job?.status !== 'done' || typeof result?.channel !== 'string' || typeof result?.ts !== 'string') continue;
+    const result = (await ctx.outbox.resultOf(outboxKeyForClaim(claim.key))) as { channel?: unknown; ts?: unknown } | undefined;
+    if (typeof result?.channel !== 'string' || typeof result?.ts !== 'string') continue;
     await ctx.db.reminderClaim.update({ where: { key: claim.key }, data: { channel: result.channel, messageTs: result.ts } });
     posted.push({ claimKey: claim.key, channel: result.channel, ts: result.ts });
   }

@@ -72,6 +72,17 @@ export class Outbox {
     return count;
   }
 
+  /** Whether a job with this key was ever enqueued (whatever its state): keys are how side effects stay idempotent. */
+  async has(key: string): Promise<boolean> {
+    return (await this.options.db.outboxJob.count({ where: { key } })) > 0;
+  }
+
+  /** The platform's answer for a delivered job (e.g. Slack's `{ channel, ts }`), or undefined while it is not done. */
+  async resultOf(key: string): Promise<unknown> {
+    const job = await this.options.db.outboxJob.findUnique({ where: { key }, select: { status: true, result: true } });
+    return job?.status === 'done' ? (job.result ?? undefined) : undefined;
+  }
+
   /** Wakes the dispatcher now (after enqueueing outside this instance, or in tests). */
   kick(): void {
     this.wake?.();

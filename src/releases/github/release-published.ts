@@ -106,8 +106,7 @@ export async function creditRelease(
   const channel = ctx.config.releases.channel;
   if (announce && !release.draft && ctx.config.releases.announce && channel && ctx.env.slack) {
     const firstKey = makeAnnouncementKey(`${owner}/${repo}`, release.id, 0);
-    const already = await ctx.db.outboxJob.findUnique({ where: { key: firstKey }, select: { id: true } });
-    if (!already) {
+    if (!(await ctx.outbox.has(firstKey))) {
       const messages = buildReleaseAnnouncement(credits, { name: release.name || release.tag_name, url: release.html_url ?? '' });
       const now = ctx.clock.now().getTime();
       announced = await ctx.outbox.enqueue(
