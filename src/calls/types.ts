@@ -1,4 +1,3 @@
-import type { types as SlackTypes } from '@slack/bolt';
 
 export type { CallConfig, CallSchedule } from './config';
 
@@ -80,11 +79,8 @@ export interface RsvpCounts {
   no: number;
 }
 
-/** What chat.postMessage / chat.update / respond need: fallback text plus Block Kit blocks. */
-export interface SlackMessage {
-  text: string;
-  blocks: SlackTypes.KnownBlock[];
-}
+/** What chat.postMessage / chat.update / respond need: the kit's message type. */
+export type { SlackMessage } from '../kit/slack/blocks';
 
 /** A parsed `/community-call [slug] <subcommand> …`. `slug` is set only when the user typed one. */
 export type CallCommand =

@@ -1,23 +1,39 @@
 import type { types } from '@slack/bolt';
-import { BUTTON_TEXT_LIMIT, SECTION_TEXT_LIMIT, truncate } from './text';
+import { BUTTON_TEXT_LIMIT, CONTEXT_TEXT_LIMIT, HEADER_TEXT_LIMIT, SECTION_TEXT_LIMIT } from './limits';
+import { truncate } from './text';
+
+export { HOME_BLOCK_LIMIT, MESSAGE_BLOCK_LIMIT } from './limits';
+
+/**
+ * The one set of Block Kit builders every capability renders with. Each builder keeps its text within Slack's limit
+ * for that field (./limits), cutting by character with a trailing `…`, so no message is refused for length.
+ */
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
 
-/** A message: `text` is the notification and screen-reader fallback Slack asks for alongside blocks. */
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
+/** What `section()` builds: narrower than Bolt's SectionBlock, so readers of a rendered message can use its text. */
+export interface SectionBlock {
+  type: 'section';
+  text: { type: 'mrkdwn'; text: string };
+  accessory?: Button;
+}
+
+export interface DividerBlock {
+  type: 'divider';
 }
 
 /**
- * Slack refuses messages with more than 50 blocks, and Home tabs and modals with more than 100.
- * https://api.slack.com/reference/block-kit/blocks
+ * A message: `text` is the notification and screen-reader fallback Slack asks for alongside blocks
+ * (https://api.slack.com/methods/chat.postMessage#arg_text). A renderer that only uses some kinds of block may
+ * say so with `Block`.
  */
-export const MESSAGE_BLOCK_LIMIT = 50;
-export const HOME_BLOCK_LIMIT = 100;
+export interface SlackMessage<Block extends KnownBlock = KnownBlock> {
+  text: string;
+  blocks: Block[];
+}
 
-export function section(text: string, accessory?: Button): KnownBlock {
+export function section(text: string, accessory?: Button): SectionBlock {
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_LIMIT) },
@@ -26,15 +42,14 @@ export function section(text: string, accessory?: Button): KnownBlock {
 }
 
 export function header(text: string): KnownBlock {
-  // Header text is plain text of at most 150 characters.
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, 150), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, HEADER_TEXT_LIMIT), emoji: true } };
 }
 
 export function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SECTION_TEXT_LIMIT) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, CONTEXT_TEXT_LIMIT) }] };
 }
 
-export function divider(): KnownBlock {
+export function divider(): DividerBlock {
   return { type: 'divider' };
 }
 

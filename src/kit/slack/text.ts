@@ -37,12 +37,24 @@ export function formatSlackDate(date: Date, format = '{date_short_pretty} at {ti
   return `<!date^${seconds}^${format}|${fallback}>`;
 }
 
-/** Slack refuses section text over 3,000 characters. https://api.slack.com/reference/block-kit/blocks#section */
-export const SECTION_TEXT_LIMIT = 3000;
-
-/** Button labels are cut at 75 characters. https://api.slack.com/reference/block-kit/block-elements#button */
-export const BUTTON_TEXT_LIMIT = 75;
-
+/**
+ * `text` cut to at most `limit` characters, with `…` as the last one when something was cut. Characters are
+ * Unicode code points, as Slack counts them, so an emoji or another character outside the Basic Multilingual Plane
+ * (two UTF-16 units in a JavaScript string) is kept whole or dropped whole, never split into a lone surrogate that
+ * Slack would show as �. (A sequence of several code points, such as a flag or a family emoji, can still lose its tail.)
+ * Walks at most `limit + 1` code points, so a huge input costs no more than a short one.
+ */
 export function truncate(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  // A string's UTF-16 length is never smaller than its number of code points.
+  if (text.length <= limit) return text;
+  if (limit <= 0) return '';
+  let count = 0;
+  let keep = 0;
+  for (let i = 0; i < text.length; count++) {
+    if (count === limit - 1) keep = i;
+    if (count === limit) return `${text.slice(0, keep)}…`;
+    i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text;
 }
+

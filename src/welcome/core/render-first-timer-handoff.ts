@@ -1,4 +1,5 @@
 import { section, type SlackMessage } from '../../kit/slack/blocks';
+import { escapeMrkdwn as escape } from '../../kit/slack/text';
 import type { GitHubWelcomeKind } from './welcome-keys';
 
 export interface HandoffInput {
@@ -17,11 +18,6 @@ const WHAT: Record<GitHubWelcomeKind, string> = {
   'first-pr': 'opened their first pull request',
   'first-merged-pr': 'got their first pull request merged',
 };
-
-/** Slack mrkdwn escapes for text that comes from GitHub. https://api.slack.com/reference/surfaces/formatting#escaping */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The DM to an advocate (or, with no matching pod, an admin) about a first-time contributor. */
 export function renderFirstTimerHandoff(input: HandoffInput): SlackMessage {

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { escapeMrkdwn } from './escape-mrkdwn';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 
 // Times are written out with the IANA zone name and UTC offset rather than abbreviations such as
 // "BST": abbreviations come from the host's ICU data and vary between machines and locales.

@@ -1,11 +1,9 @@
-import type { types as SlackTypes } from '@slack/bolt';
+import { actions, button, type KnownBlock } from '../../../kit/slack/blocks';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import type { CallConfig, DescribedOccurrence, RsvpCounts } from '../../types';
-import { escapeMrkdwn } from './escape-mrkdwn';
 import { formatInZone, slackDate } from './format-call-time';
 
-// Small Block Kit pieces shared by the call messages. Limits from
-// https://api.slack.com/reference/block-kit/blocks: section text ≤ 3000 characters,
-// header text ≤ 150, button text ≤ 75, button value ≤ 2000.
+// Pieces shared by the call messages; the Block Kit builders and Slack's limits are the kit's (src/kit/slack).
 
 export const RSVP_ACTION_IDS = {
   going: 'call_rsvp_going',
@@ -15,18 +13,6 @@ export const RSVP_ACTION_IDS = {
 
 /** Topics beyond this are summarised as "…and N more" to stay well inside the section limit. */
 const MAX_AGENDA_LINES = 10;
-
-export function header(text: string): SlackTypes.HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: text.slice(0, 150), emoji: true } };
-}
-
-export function section(markdown: string): SlackTypes.SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: markdown.slice(0, 3000) } };
-}
-
-export function context(markdown: string): SlackTypes.ContextBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: markdown.slice(0, 3000) }] };
-}
 
 /** "When / Theme / Host / Join" lines of an occurrence. */
 export function detailLines(call: CallConfig, occurrence: DescribedOccurrence): string {
@@ -50,20 +36,10 @@ export function rsvpSummary(rsvps: RsvpCounts): string {
 }
 
 /** Buttons whose value is the occurrence key, so the click handler knows which call it is for. */
-export function rsvpButtons(occurrenceKey: string, rsvps: RsvpCounts): SlackTypes.ActionsBlock {
-  const button = (actionId: string, label: string, count: number): SlackTypes.Button => ({
-    type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text: `${label} (${count})`, emoji: true },
-    value: occurrenceKey,
-  });
-  return {
-    type: 'actions',
-    block_id: 'call_rsvp',
-    elements: [
-      { ...button(RSVP_ACTION_IDS.going, 'Going', rsvps.going), style: 'primary' },
-      button(RSVP_ACTION_IDS.maybe, 'Maybe', rsvps.maybe),
-      button(RSVP_ACTION_IDS.no, "Can't make it", rsvps.no),
-    ],
-  };
+export function rsvpButtons(occurrenceKey: string, rsvps: RsvpCounts): KnownBlock {
+  return actions('call_rsvp', [
+    button(`Going (${rsvps.going})`, RSVP_ACTION_IDS.going, occurrenceKey, 'primary'),
+    button(`Maybe (${rsvps.maybe})`, RSVP_ACTION_IDS.maybe, occurrenceKey),
+    button(`Can't make it (${rsvps.no})`, RSVP_ACTION_IDS.no, occurrenceKey),
+  ]);
 }

@@ -1,7 +1,7 @@
 import type { CallConfig, DescribedOccurrence, Occurrence, SlackMessage } from '../../types';
-import { escapeMrkdwn } from './escape-mrkdwn';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import { formatInZone } from './format-call-time';
-import { section } from './message-parts';
+import { section } from '../../../kit/slack/blocks';
 
 export interface CancellationInput {
   call: CallConfig;

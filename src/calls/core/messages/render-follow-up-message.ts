@@ -1,6 +1,6 @@
 import type { CallConfig, DescribedOccurrence, SlackMessage } from '../../types';
-import { escapeMrkdwn } from './escape-mrkdwn';
-import { section } from './message-parts';
+import { escapeMrkdwn } from '../../../kit/slack/text';
+import { section } from '../../../kit/slack/blocks';
 
 export interface FollowUpInput {
   call: CallConfig;

@@ -1,5 +1,5 @@
 import type { SlackMessage } from '../../types';
-import { section } from './message-parts';
+import { section } from '../../../kit/slack/blocks';
 
 /** Answer to `/community-call help`. With several calls, a slug picks which one. */
 export function renderHelpText(slugs: readonly string[]): SlackMessage {

@@ -1,7 +1,8 @@
 import type { CallConfig, DescribedOccurrence, RsvpCounts, SlackMessage } from '../../types';
-import { escapeMrkdwn } from './escape-mrkdwn';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import { formatInZone, isKnownTimezone } from './format-call-time';
-import { agendaText, context, rsvpSummary, section } from './message-parts';
+import { context, section } from '../../../kit/slack/blocks';
+import { agendaText, rsvpSummary } from './message-parts';
 
 export interface NextReplyInput {
   call: CallConfig;

@@ -1,7 +1,7 @@
 import type { CallConfig, DescribedOccurrence, SlackMessage } from '../../types';
-import { escapeMrkdwn } from './escape-mrkdwn';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import { formatInZone } from './format-call-time';
-import { section } from './message-parts';
+import { section } from '../../../kit/slack/blocks';
 
 /** Posted to the channel when a cancelled occurrence is brought back with `unskip`. */
 export function renderReinstatedMessage(call: CallConfig, occurrence: DescribedOccurrence, reinstatedBy: string): SlackMessage {

@@ -1,6 +1,7 @@
 import type { CallConfig, DescribedOccurrence, RsvpCounts, SlackMessage } from '../../types';
 import { formatInZone } from './format-call-time';
-import { agendaText, context, detailLines, header, rsvpButtons, section } from './message-parts';
+import { context, header, section } from '../../../kit/slack/blocks';
+import { agendaText, detailLines, rsvpButtons } from './message-parts';
 
 export interface ReminderMessageInput {
   call: CallConfig;

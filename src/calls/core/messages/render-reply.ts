@@ -1,5 +1,5 @@
 import type { SlackMessage } from '../../types';
-import { section } from './message-parts';
+import { section } from '../../../kit/slack/blocks';
 
 /** A one-paragraph ephemeral answer (confirmations and refusals). */
 export function renderReply(markdown: string): SlackMessage {

@@ -1,7 +1,7 @@
 import type { CallConfig, DescribedOccurrence, SlackMessage } from '../../types';
-import { escapeMrkdwn } from './escape-mrkdwn';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import { formatShortInZone, slackDate } from './format-call-time';
-import { context, section } from './message-parts';
+import { context, section } from '../../../kit/slack/blocks';
 
 /** Answer to `/community-call schedule`: the next occurrences (usually 4), skipped ones struck out. */
 export function renderScheduleReply(call: CallConfig, occurrences: readonly DescribedOccurrence[], icsUrl: string): SlackMessage {

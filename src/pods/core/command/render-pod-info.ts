@@ -1,4 +1,4 @@
-import { context, section, type SlackMessage } from '../../../kit/slack/blocks';
+import { context, section, type KnownBlock, type SlackMessage } from '../../../kit/slack/blocks';
 import { podSummary } from '../home/pod-summary';
 import { escapeMrkdwn, mentionUser } from '../../../kit/slack/text';
 import { LEVELS, type PodView } from '../types';
@@ -20,7 +20,7 @@ export function renderPodInfo(pod: PodView): SlackMessage {
           .join('\n')}`;
   lines.push(members);
   const text = lines.join('\n');
-  const blocks = [section(text)];
+  const blocks: KnownBlock[] = [section(text)];
   if (!pod.archived) blocks.push(context(`\`/join-pod ${pod.name}\` joins this pod.`));
   return { text, blocks };
 }
