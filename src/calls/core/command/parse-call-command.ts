@@ -1,7 +1,7 @@
 import type { CallCommand } from '../../types';
 import { parseLink } from './parse-link';
 import { parseSkipDate } from '../skips/parse-skip-date';
-import { suggestClosest } from './suggest-closest';
+import { findClosestMatch } from '../../../kit/text/find-closest-match';
 
 export const CALL_SUBCOMMANDS = ['next', 'schedule', 'agenda', 'skip', 'unskip', 'notes', 'recording', 'help'] as const;
 type Subcommand = (typeof CALL_SUBCOMMANDS)[number];
@@ -29,7 +29,7 @@ export function parseCallCommand(text: string, slugs: readonly string[]): CallCo
 
   if (!isSubcommand(first)) {
     const candidates = slug === undefined ? [...CALL_SUBCOMMANDS, ...slugs] : [...CALL_SUBCOMMANDS];
-    const suggestion = suggestClosest(first, candidates);
+    const suggestion = findClosestMatch(first, candidates);
     const didYouMean = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
     return { kind: 'invalid', message: `\`${first}\` is not something I know.${didYouMean} ${HELP_HINT}` };
   }
