@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { Prisma } from '../generated/prisma/client';
 import { levelForLogin } from '../ledger/ledger-store';
-import type { Level } from '../pods/core/types';
+import type { Level } from '../kit/contributors/level';
 import { decideLink } from './core/decide-link';
 import {
   renderAlreadyLinked,

@@ -1,8 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { levelFromLedger } from '../kit/contributors/level-from-ledger';
-import type { Level } from '../pods/core/types';
+import type { Level } from '../kit/contributors/level';
+import { levelFromLedger, summarizeLedger } from '../kit/contributors/level-from-ledger';
 import type { EarlierContribution } from '../kit/contributors/is-first-time-contributor';
-import { summarizeLedger } from './core/summarize-ledger';
 import type { Contribution } from './types';
 
 type Db = Pick<PrismaClient, 'ledgerEntry' | 'contributor' | '$transaction'>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideLink } from '../../src/identity/core/decide-link';
 import { parseLinkGitHubCommand } from '../../src/identity/core/parse-link-github-command';
 import { parseUnlinkGitHubCommand } from '../../src/identity/core/parse-unlink-github-command';
-import { summarizeLedger } from '../../src/ledger/core/summarize-ledger';
+import { summarizeLedger } from '../../src/kit/contributors/level-from-ledger';
 
 describe('identity parsing and decisions', () => {
   it('reads a login, an @login and a profile URL the same way', () => {

@@ -1,4 +1,4 @@
-import type { Level } from '../../pods/core/types';
+import type { Level } from '../../kit/contributors/level';
 
 /** The usage text for both commands, shown on any malformed input. */
 export function renderIdentityUsage(problem?: string): string {

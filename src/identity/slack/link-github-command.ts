@@ -3,7 +3,7 @@ import type { AppContext } from '../../context';
 import { linkGitHub, renderLinkOutcome } from '../link-github';
 import { parseLinkGitHubCommand } from '../core/parse-link-github-command';
 import { renderCurrentLink, renderIdentityUsage } from '../core/render-identity-replies';
-import type { Level } from '../../pods/core/types';
+import type { Level } from '../../kit/contributors/level';
 import { respondWithRetry } from '../../slack/respond-with-retry';
 
 /**

@@ -1,4 +1,5 @@
-import type { Level } from '../../pods/core/types';
+import { associationRank } from './association-rank';
+import type { Level } from './level';
 
 /**
  * GitHub's `author_association` on an issue or PR.
@@ -39,4 +40,27 @@ export function levelFromLedger(summary: LedgerSummary): Level {
   if (summary.mergedPrs >= LEVEL_THRESHOLDS.regularMergedPrs) return 'regular';
   if (summary.openedIssues >= LEVEL_THRESHOLDS.regularOpenedIssues) return 'regular';
   return 'newcomer';
+}
+
+/** One row of a login's ledger, or a group of `count` identical rows (as a grouped query returns them). */
+export interface LedgerRow {
+  kind: string;
+  merged: boolean;
+  association: string;
+  count?: number;
+}
+
+/**
+ * Folds one login's ledger into what levelFromLedger needs: merged PRs, opened issues and the strongest
+ * association seen (upper case). The one place this is computed, for the ledger's stored level and the pods' live one.
+ */
+export function summarizeLedger(rows: readonly LedgerRow[]): LedgerSummary {
+  const summary = { mergedPrs: 0, openedIssues: 0, association: 'NONE' };
+  for (const row of rows) {
+    const count = row.count ?? 1;
+    if (row.kind === 'pr' && row.merged) summary.mergedPrs += count;
+    if (row.kind === 'issue') summary.openedIssues += count;
+    if (associationRank(row.association) < associationRank(summary.association)) summary.association = row.association.toUpperCase();
+  }
+  return summary;
 }

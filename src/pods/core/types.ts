@@ -3,10 +3,10 @@
  * from config) and pass them in; nothing here touches I/O.
  */
 
-/** Experience level; "mixed ability" means a pod should not fill up with one level. */
-export type Level = 'newcomer' | 'regular' | 'maintainer';
+import type { Level } from '../../kit/contributors/level';
 
-export const LEVELS: readonly Level[] = ['newcomer', 'regular', 'maintainer'];
+/** Experience levels are the contributor kernel's (src/kit/contributors), shared with the ledger and identity. */
+export { LEVELS, type Level } from '../../kit/contributors/level';
 
 export interface PodAdvocate {
   slackId: string;

@@ -1,4 +1,4 @@
-import { levelFromLedger, type LedgerSummary } from '../../kit/contributors/level-from-ledger';
+import { levelFromLedger, summarizeLedger, type LedgerRow, type LedgerSummary } from '../../kit/contributors/level-from-ledger';
 import { LEVELS, type Level } from '../core/types';
 import type { Db } from './db';
 
@@ -29,9 +29,6 @@ export function asLevel(value: string): Level {
   return (LEVELS as readonly string[]).includes(value) ? (value as Level) : 'newcomer';
 }
 
-/** GitHub's associations from strongest to weakest, to keep the strongest one seen per login. */
-const ASSOCIATION_RANK = ['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'MANNEQUIN', 'NONE'];
-
 /**
  * Ledger summaries for linked GitHub logins (lowercase), in one grouped query however many people
  * there are. Logins with no ledger rows are absent.
@@ -44,19 +41,13 @@ export async function ledgerSummaries(db: Db, loginsLower: readonly string[]): P
     where: { authorLoginLower: { in: [...new Set(loginsLower)] } },
     _count: { _all: true },
   });
+  const rows = new Map<string, LedgerRow[]>();
   for (const group of groups) {
-    const summary = summaries.get(group.authorLoginLower) ?? { mergedPrs: 0, openedIssues: 0, association: 'NONE' };
-    if (group.kind === 'pr' && group.merged) summary.mergedPrs += group._count._all;
-    if (group.kind === 'issue') summary.openedIssues += group._count._all;
-    if (rank(group.association) < rank(String(summary.association))) summary.association = group.association;
-    summaries.set(group.authorLoginLower, summary);
+    const row = { kind: group.kind, merged: group.merged, association: group.association, count: group._count._all };
+    rows.set(group.authorLoginLower, [...(rows.get(group.authorLoginLower) ?? []), row]);
   }
+  for (const [login, loginRows] of rows) summaries.set(login, summarizeLedger(loginRows));
   return summaries;
-}
-
-function rank(association: string): number {
-  const index = ASSOCIATION_RANK.indexOf(association.toUpperCase());
-  return index === -1 ? ASSOCIATION_RANK.length : index;
 }
 
 /**
