@@ -4,6 +4,7 @@ import type { SeenContribution } from '../ledger/core/read-contribution';
 import { matchPods } from '../pods/core/mentions/match-pods';
 import type { OutboxJobInput } from '../outbox/types';
 import { isFirstTimeContributor } from '../kit/contributors/is-first-time-contributor';
+import { listPrFiles } from '../kit/github/list-pr-files';
 import { renderFirstContributionComment, renderFirstMergeComment } from './core/render-github-welcome';
 import { renderFirstTimerHandoff } from './core/render-first-timer-handoff';
 import { githubWelcomeKey, githubWelcomeLabelKey, handoffKey, type GitHubWelcomeKind } from './core/welcome-keys';
@@ -20,8 +21,10 @@ const KIND_OF: Record<GitHubWelcomeKind, 'issue' | 'pr' | 'merged-pr'> = { 'firs
  * 3. enqueue the comment, the label and the hand-off DMs in one transaction, keyed per person, repository and kind,
  *    so redeliveries and concurrent first contributions produce one welcome;
  * 4. note the first-timer in each matching pod's activity, only when the welcome was new.
+ *
+ * `delivery` is the webhook payload at hand: the PR's files are listed once per delivery, shared with pod mentions.
  */
-export async function welcomeFirstTimer(ctx: AppContext, item: SeenContribution, kind: GitHubWelcomeKind): Promise<WelcomeOutcome> {
+export async function welcomeFirstTimer(ctx: AppContext, item: SeenContribution, kind: GitHubWelcomeKind, delivery?: object): Promise<WelcomeOutcome> {
   const config = ctx.config.welcome;
   if (!config.github.enabled) return 'disabled';
   const earlier = await findEarlierContributions(ctx.db, { repo: item.repo, login: item.authorLogin, number: item.number, before: item.openedAt });
@@ -30,7 +33,7 @@ export async function welcomeFirstTimer(ctx: AppContext, item: SeenContribution,
   }
 
   const [owner, repo] = item.repo.split('/');
-  const changedFiles = item.kind === 'pr' ? await listChangedFiles(ctx, owner, repo, item.number) : [];
+  const changedFiles = item.kind === 'pr' && ctx.github ? (await listPrFiles(ctx.github, { owner, repo, pull_number: item.number }, { delivery })).filenames : [];
   const pods = matchPods({ labels: item.labels, changedFiles }, await loadPodViews(ctx.db, { liveOnly: true }));
 
   const body =
@@ -75,11 +78,4 @@ function handoffRecipients(pods: readonly { displayName: string; advocates: { sl
   for (const pod of pods) for (const advocate of pod.advocates) if (!out.has(advocate.slackId)) out.set(advocate.slackId, { displayName: pod.displayName });
   if (out.size === 0) for (const admin of admins) out.set(admin, undefined);
   return [...out].map(([recipient, pod]) => ({ recipient, pod }));
-}
-
-/** https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files (at most 3,000 files are listed). */
-async function listChangedFiles(ctx: AppContext, owner: string, repo: string, pull_number: number): Promise<string[]> {
-  if (!ctx.github) return [];
-  const files = await ctx.github.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner, repo, pull_number, per_page: 100 });
-  return files.map((file) => file.filename);
 }

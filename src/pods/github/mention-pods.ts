@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import { mentionPods, type MentionTarget } from '../mention-flow';
 import { loadPodViews } from '../store/load-pod-views';
 import { InvalidPayloadError } from '../../github/webhook-endpoint';
+import { listPrFiles } from '../../kit/github/list-pr-files';
 
 interface Item {
   number?: number;
@@ -18,9 +19,6 @@ interface Payload {
   pull_request?: Item;
 }
 
-/** GitHub caps the files listing of a pull request at 3,000. https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files */
-const MAX_PR_FILES = 3_000;
-
 /**
  * Pod mentions on `issues.opened|labeled` and `pull_request.opened|labeled|synchronize`. Later
  * events only add pods not yet mentioned, so labelling an issue or pushing to a PR can bring in a pod.
@@ -34,7 +32,7 @@ export function registerPodMentionHandlers(webhooks: Webhooks, ctx: AppContext):
 
   webhooks.on(['pull_request.opened', 'pull_request.labeled', 'pull_request.synchronize'], async ({ id, payload }) => {
     const target = readTarget(payload as Payload, 'pr');
-    const changedFiles = await listChangedFiles(ctx, target);
+    const changedFiles = await listChangedFiles(ctx, target, payload);
     const result = await mentionPods(ctx, { ...target, changedFiles });
     ctx.log.debug({ delivery: id, repo: target.repo, number: target.number, result }, 'pods: pull request checked for pod mentions');
   });
@@ -62,20 +60,14 @@ function readTarget(payload: Payload, kind: 'issue' | 'pr'): Omit<MentionTarget,
   };
 }
 
-/** Changed paths of a PR, fetched only when some pod has path globs to match them against. */
-async function listChangedFiles(ctx: AppContext, target: Omit<MentionTarget, 'changedFiles'>): Promise<string[]> {
+/**
+ * Changed paths of a PR, fetched only when some pod has path globs to match them against. Shared with the other
+ * listeners of this delivery (the first-timer welcome lists the same files).
+ */
+async function listChangedFiles(ctx: AppContext, target: Omit<MentionTarget, 'changedFiles'>, delivery: object): Promise<string[]> {
   if (!ctx.github) return [];
   const pods = await loadPodViews(ctx.db, { liveOnly: true });
   if (!pods.some((pod) => pod.paths.length > 0)) return [];
-  const files: string[] = [];
-  for await (const page of ctx.github.paginate.iterator(ctx.github.rest.pulls.listFiles, {
-    owner: target.owner,
-    repo: target.name,
-    pull_number: target.number,
-    per_page: 100,
-  })) {
-    files.push(...page.data.map((file) => file.filename));
-    if (files.length >= MAX_PR_FILES) break;
-  }
-  return files;
+  const files = await listPrFiles(ctx.github, { owner: target.owner, repo: target.name, pull_number: target.number }, { delivery });
+  return files.filenames;
 }

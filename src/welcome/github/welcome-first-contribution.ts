@@ -9,6 +9,6 @@ export function registerWelcomeFirstContribution(webhooks: Webhooks, ctx: AppCon
     await welcomeFirstTimer(ctx, readContribution('issues', payload as unknown as Record<string, unknown>), 'first-issue');
   });
   webhooks.on('pull_request.opened', async ({ payload }) => {
-    await welcomeFirstTimer(ctx, readContribution('pull_request', payload as unknown as Record<string, unknown>), 'first-pr');
+    await welcomeFirstTimer(ctx, readContribution('pull_request', payload as unknown as Record<string, unknown>), 'first-pr', payload);
   });
 }
