@@ -11,3 +11,12 @@ export function errorSummary(error: unknown): Record<string, unknown> {
   if (e.stack) out.stack = e.stack.split('\n').slice(0, 6).join('\n');
   return out;
 }
+
+/** Thrown by webhook handlers when a payload lacks what they need: the endpoint answers 400 with the message. */
+export class InvalidPayloadError extends Error {
+  readonly code = 'INVALID_PAYLOAD';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPayloadError';
+  }
+}

@@ -1,8 +1,13 @@
 import type { Feature } from './context';
 import { registerCalls } from './calls/register';
+import { registerIdentity } from './identity';
+import { registerLedger } from './ledger';
 import { registerPods } from './pods/register';
 import { registerReleases } from './releases/register';
-import { registerWelcome } from './welcome/register';
+import { registerWelcome } from './welcome';
 
-/** Every capability, registered on the app's surfaces (Slack, GitHub webhooks, HTTP routes, scheduler). */
-export const features: Feature[] = [registerPods, registerWelcome, registerReleases, registerCalls];
+/**
+ * Every capability, registered on the app's surfaces (Slack, GitHub webhooks, HTTP routes, scheduler). The ledger
+ * comes before welcome, so a delivery is recorded by the handler registered first, as it always was.
+ */
+export const features: Feature[] = [registerPods, registerLedger, registerIdentity, registerWelcome, registerReleases, registerCalls];

@@ -67,11 +67,6 @@ function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Thrown by handlers when a payload lacks what they need: the endpoint answers 400 with the message. */
-export class InvalidPayloadError extends Error {
-  readonly code = 'INVALID_PAYLOAD';
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidPayloadError';
-  }
-}
+// Defined in the base layer so capability cores can throw it without importing this adapter; re-exported for
+// the handlers that already import it from here.
+export { InvalidPayloadError } from '../errors';

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
+import { errorSummary } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import { levelForLogin } from '../ledger/ledger-store';
+import { levelForLogin } from '../ledger';
 import type { Level } from '../kit/contributors/level';
 import { decideLink } from './core/decide-link';
 import {
@@ -32,7 +33,7 @@ export async function linkGitHub(ctx: Pick<AppContext, 'db' | 'github' | 'log'>,
     login = data.login;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return { kind: 'not-found', login: requested };
-    ctx.log.warn({ login: requested, err: (error as Error).message }, 'identity: GitHub user lookup failed');
+    ctx.log.warn({ login: requested, err: errorSummary(error) }, 'identity: GitHub user lookup failed');
     return { kind: 'github-unavailable' };
   }
 

@@ -4,37 +4,51 @@ import { levelFromLedger, summarizeLedger } from '../kit/contributors/level-from
 import type { EarlierContribution } from '../kit/contributors/is-first-time-contributor';
 import type { Contribution } from './types';
 
-type Db = Pick<PrismaClient, 'ledgerEntry' | 'contributor' | '$transaction'>;
+type Db = Pick<PrismaClient, 'ledgerEntry' | 'contributor' | '$executeRaw'>;
 
 /**
  * Upserts contributions by (repo, number). A merge is never undone: an older payload redelivered after the merge
  * must not flip the entry back.
+ *
+ * One INSERT … ON CONFLICT for the whole list: a backfill page is written whole or not at all (so its cursor never
+ * skips a half-written page) without an interactive transaction, whose 5-second limit a 100-row page of
+ * one-row upserts can outlast on the embedded database under load.
  */
 export async function recordContributions(db: Db, contributions: readonly Contribution[]): Promise<void> {
   if (contributions.length === 0) return;
-  // One transaction per call: a backfill page is written whole or not at all, so its cursor never skips a half-written page.
-  await db.$transaction(
-    contributions.map((c) =>
-      db.ledgerEntry.upsert({
-        where: { repo_number: { repo: c.repo, number: c.number } },
-        create: {
-          repo: c.repo,
-          number: c.number,
-          kind: c.kind,
-          authorLogin: c.authorLogin,
-          authorLoginLower: c.authorLogin.toLowerCase(),
-          association: c.association,
-          openedAt: c.openedAt,
-          merged: c.merged,
-          mergedAt: c.mergedAt ?? null,
-        },
-        update: {
-          association: c.association,
-          ...(c.merged ? { merged: true, mergedAt: c.mergedAt ?? null } : {}),
-        },
-      }),
-    ),
+  // ON CONFLICT DO UPDATE may touch a row only once per statement, so one entry per (repo, number).
+  const byKey = new Map<string, Contribution>();
+  for (const c of contributions) {
+    const key = `${c.repo}#${c.number}`;
+    const earlier = byKey.get(key);
+    byKey.set(key, earlier?.merged && !c.merged ? { ...c, merged: true, mergedAt: earlier.mergedAt } : c);
+  }
+  const rows = JSON.stringify(
+    [...byKey.values()].map((c) => ({
+      repo: c.repo,
+      number: c.number,
+      kind: c.kind,
+      authorLogin: c.authorLogin,
+      authorLoginLower: c.authorLogin.toLowerCase(),
+      association: c.association,
+      openedAt: c.openedAt.toISOString(),
+      merged: c.merged,
+      mergedAt: c.mergedAt?.toISOString() ?? null,
+    })),
   );
+  // Timestamps are stored as UTC without a zone, as Prisma writes them.
+  await db.$executeRaw`
+    INSERT INTO "LedgerEntry" (repo, number, kind, "authorLogin", "authorLoginLower", association, "openedAt", merged, "mergedAt", "updatedAt")
+    SELECT v.repo, v.number, v.kind, v."authorLogin", v."authorLoginLower", v.association,
+           v."openedAt" AT TIME ZONE 'UTC', v.merged, v."mergedAt" AT TIME ZONE 'UTC', ${new Date()}
+    FROM jsonb_to_recordset(${rows}::jsonb)
+      AS v(repo text, number int, kind text, "authorLogin" text, "authorLoginLower" text, association text,
+           "openedAt" timestamptz, merged boolean, "mergedAt" timestamptz)
+    ON CONFLICT (repo, number) DO UPDATE SET
+      association = EXCLUDED.association,
+      merged = "LedgerEntry".merged OR EXCLUDED.merged,
+      "mergedAt" = CASE WHEN EXCLUDED.merged THEN EXCLUDED."mergedAt" ELSE "LedgerEntry"."mergedAt" END,
+      "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** This author's other ledger entries in the repository, opened before `before` (the item at hand excluded). */

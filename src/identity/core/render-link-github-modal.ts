@@ -1,6 +1,6 @@
-import { LINK_GITHUB_INPUT_ACTION, LINK_GITHUB_INPUT_BLOCK, LINK_GITHUB_VIEW } from '../../welcome/core/action-ids';
+import { LINK_GITHUB_INPUT_ACTION, LINK_GITHUB_INPUT_BLOCK, LINK_GITHUB_VIEW } from './action-ids';
 
-/** The "Link GitHub" modal opened from the welcome DM. https://api.slack.com/surfaces/modals */
+/** The "Link GitHub" modal (opened from the welcome DM); submitting it is handled by identity. https://api.slack.com/surfaces/modals */
 export function renderLinkGitHubModal(currentLogin?: string) {
   return {
     type: 'modal' as const,

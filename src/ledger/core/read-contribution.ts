@@ -1,4 +1,4 @@
-import { InvalidPayloadError } from '../../github/webhook-endpoint';
+import { InvalidPayloadError } from '../../errors';
 import type { Contribution } from '../types';
 
 interface ItemPayload {

@@ -1,6 +1,6 @@
 import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
-import { readContribution } from '../../ledger/core/read-contribution';
+import { readContribution } from '../../ledger';
 import { welcomeFirstTimer } from '../welcome-first-timer';
 
 /** A first merged PR gets a congratulation with an invitation to Slack and to a Pod. Closed without merge: nothing. */
