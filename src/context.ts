@@ -10,6 +10,7 @@ import type { Metrics } from './metrics';
 import type { Outbox } from './outbox/outbox';
 import type { Clock } from './outbox/types';
 import type { Router } from './http/router';
+import type { WorkQueue } from './slack/work-queue';
 
 /** Everything a handler may use. Built once by createApp from explicit dependencies; tests build it the same way. */
 export interface AppContext {
@@ -33,6 +34,8 @@ export interface AppContext {
    * The work is tracked so shutdown waits for it, and failures are logged with their label — never swallowed.
    */
   background(label: string, work: () => Promise<unknown>): void;
+  /** Runs the part of a Slack command or action that follows its ack, a few at a time (see WorkQueue). One per app. */
+  workQueue: WorkQueue;
 }
 
 /** Surfaces a feature can register on. Slack and GitHub are absent when switched off. */

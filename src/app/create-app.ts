@@ -17,6 +17,7 @@ import { Outbox } from '../outbox/outbox';
 import { systemClock, type Clock, type Sender } from '../outbox/types';
 import { createBoltApp } from '../slack/create-bolt-app';
 import type { AppContext, Feature, Surfaces } from '../context';
+import { WorkQueue, workQueueConcurrency } from '../slack/work-queue';
 import { pruneDeliveryIds } from './housekeeping';
 
 export interface AppDeps {
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     github: env.github ? createGitHubClient(env.github, log) : undefined,
     publicUrl: env.publicUrl,
     isAdmin: (id) => admins.has(id),
+    workQueue: new WorkQueue(workQueueConcurrency(database.kind)),
     background(label, work) {
       const task = Promise.resolve()
         .then(work)

@@ -1,6 +1,5 @@
 import type { AppContext } from '../context';
 import type { SlackMessage } from '../kit/slack/blocks';
-import type { WorkQueue } from './work-queue';
 import { respondWithRetry } from './respond-with-retry';
 
 type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
@@ -10,14 +9,14 @@ type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolea
  * https://api.slack.com/interactivity/slash-commands#responding_basic_receipt
  *
  * So the ack goes out first, empty, before any database work, and the answer follows through
- * `respond()` (the response_url, good for 30 minutes and 5 replies). The work runs through `queue`
+ * `respond()` (the response_url, good for 30 minutes and 5 replies). The work runs through the app's work queue
  * (see WorkQueue) as tracked background work, so shutdown waits for it. If it fails, the person is told so rather than left
  * without a reply, and the error is rethrown so it is logged with its label.
  * https://api.slack.com/interactivity/handling#message_responses
  */
 export async function ackThenRespond(
-  ctx: Pick<AppContext, 'background'>,
-  io: { ack: () => Promise<void>; respond: Respond; label: string; replaceOriginal?: boolean; queue: WorkQueue },
+  ctx: Pick<AppContext, 'background' | 'workQueue'>,
+  io: { ack: () => Promise<void>; respond: Respond; label: string; replaceOriginal?: boolean },
   work: () => Promise<SlackMessage>,
 ): Promise<void> {
   await io.ack();
@@ -26,7 +25,7 @@ export async function ackThenRespond(
   ctx.background(io.label, async () => {
     let message: SlackMessage;
     try {
-      message = await io.queue.run(work);
+      message = await ctx.workQueue.run(work);
     } catch (error) {
       await respond({ response_type: 'ephemeral', ...replace, text: FAILED });
       throw error;

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 
 /**
- * Runs pod work (the part of a command that follows its ack) a few at a time, first come first
+ * Runs command work (the part of a command or action that follows its ack) a few at a time, first come first
  * served, and lets the event loop handle I/O between jobs.
  *
  * Why: the embedded database runs on the event loop, and so does the ORM's query engine. Started all
@@ -30,20 +30,13 @@ export class WorkQueue {
   }
 }
 
-const queues = new WeakMap<object, WorkQueue>();
-
 /**
- * The pod work queue of one app. The embedded database runs one statement at a time anyway, so one
+ * How many command jobs run at once. The embedded database runs one statement at a time anyway, so one
  * job at a time there. On a PostgreSQL server two jobs at a time keep it busy while each waits on a
  * round trip; more buys no throughput (the CPU time is ours: drivers, ORM, HTTP), it only lengthens the
  * run of callbacks the event loop works through before it reads the next request, which is what the
  * ack waits for. bench/join-pod at 200/s on Postgres: ack p99 15–28 ms with 2, 33–40 ms with 6.
  */
-export function podWorkQueue(ctx: { dbKind: 'embedded' | 'postgres' }): WorkQueue {
-  let queue = queues.get(ctx);
-  if (!queue) {
-    queue = new WorkQueue(ctx.dbKind === 'embedded' ? 1 : 2);
-    queues.set(ctx, queue);
-  }
-  return queue;
+export function workQueueConcurrency(dbKind: 'embedded' | 'postgres'): number {
+  return dbKind === 'embedded' ? 1 : 2;
 }

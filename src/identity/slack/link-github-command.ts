@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
 import { ackThenRespond } from '../../slack/reply';
-import { podWorkQueue } from '../../slack/work-queue';
 import { runLinkGitHubCommand } from '../link-github-command-flow';
 
 /**
@@ -12,7 +11,7 @@ import { runLinkGitHubCommand } from '../link-github-command-flow';
  */
 export function registerLinkGitHubCommand(app: App, ctx: AppContext): void {
   app.command('/link-github', async ({ command, ack, respond }) => {
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'identity: /link-github', queue: podWorkQueue(ctx) }, () =>
+    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'identity: /link-github' }, () =>
       runLinkGitHubCommand(ctx, command.user_id, command.text ?? ''),
     );
   });

@@ -1,13 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
 import { ackThenRespond } from '../../slack/reply';
-import { podWorkQueue } from '../../slack/work-queue';
 import { runUnlinkGitHubCommand } from '../link-github-command-flow';
 
 /** `/unlink-github` (yourself) or `/unlink-github @user` (admins): ack at once, answer through response_url (see ackThenRespond). */
 export function registerUnlinkGitHubCommand(app: App, ctx: AppContext): void {
   app.command('/unlink-github', async ({ command, ack, respond }) => {
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'identity: /unlink-github', queue: podWorkQueue(ctx) }, () =>
+    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'identity: /unlink-github' }, () =>
       runUnlinkGitHubCommand(ctx, command.user_id, command.text ?? ''),
     );
   });

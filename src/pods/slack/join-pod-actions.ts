@@ -5,7 +5,6 @@ import { section } from '../../kit/slack/blocks';
 import { renderSwitchCancelled } from '../core/command/render-pod-change-replies';
 import { joinByName } from '../join-flow';
 import { ackThenRespond } from '../../slack/reply';
-import { podWorkQueue } from '../../slack/work-queue';
 
 /**
  * Buttons on pod messages: Join (picker, did-you-mean, full-pod alternative) and the switch
@@ -16,7 +15,7 @@ import { podWorkQueue } from '../../slack/work-queue';
 const OUT_OF_DATE = 'That button is out of date. Run `/join-pod` again.';
 
 export function registerJoinPodActions(app: App, ctx: AppContext): void {
-  const io = (ack: () => Promise<void>, respond: unknown, label: string) => ({ ack, respond: respond as never, label, replaceOriginal: true, queue: podWorkQueue(ctx) });
+  const io = (ack: () => Promise<void>, respond: unknown, label: string) => ({ ack, respond: respond as never, label, replaceOriginal: true });
 
   app.action<BlockButtonAction>(JOIN_POD_ACTION, async ({ ack, body, action, respond }) => {
     await ackThenRespond(ctx, io(ack, respond, 'pods: join button'), () => joinByName(ctx, { slackId: body.user.id, name: action.value ?? '' }));

@@ -2,11 +2,10 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
 import { runPodCommand } from '../pod-command-flow';
 import { ackThenRespond } from '../../slack/reply';
-import { podWorkQueue } from '../../slack/work-queue';
 
 /** `/pod [list | info | leave | help | create | archive | advocate | remove …]`: ack at once, answer through response_url. */
 export function registerPodCommand(app: App, ctx: AppContext): void {
   app.command('/pod', async ({ command, ack, respond }) => {
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'pods: /pod', queue: podWorkQueue(ctx) }, () => runPodCommand(ctx, command.user_id, command.text ?? ''));
+    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'pods: /pod' }, () => runPodCommand(ctx, command.user_id, command.text ?? ''));
   });
 }

@@ -3,7 +3,6 @@ import type { AppContext } from '../../context';
 import { renderJoinPodPicker } from '../../pods/core/join/render-join-pod-picker';
 import { loadPodViews } from '../../pods/store/load-pod-views';
 import { ackThenRespond } from '../../slack/reply';
-import { podWorkQueue } from '../../slack/work-queue';
 import { WELCOME_PICK_POD_ACTION } from '../core/action-ids';
 
 /**
@@ -14,7 +13,7 @@ export function registerWelcomePickPodAction(app: App, ctx: AppContext): void {
   app.action<BlockButtonAction>(WELCOME_PICK_POD_ACTION, async ({ ack, body, respond }) => {
     // Every reply, the apology included, goes under the DM: replacing it would take its buttons away.
     const underTheDm = (message: object) => respond({ replace_original: false, ...message } as never);
-    await ackThenRespond(ctx, { ack: () => ack(), respond: underTheDm, label: 'welcome: pick a pod', queue: podWorkQueue(ctx) }, async () => {
+    await ackThenRespond(ctx, { ack: () => ack(), respond: underTheDm, label: 'welcome: pick a pod' }, async () => {
       const pods = await loadPodViews(ctx.db, { liveOnly: true });
       return renderJoinPodPicker(pods, { viewerSlackId: body.user.id, idealSize: ctx.config.podSettings.idealSize });
     });
