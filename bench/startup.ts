@@ -40,7 +40,7 @@ for (let i = 0; i < runs; i++) {
     stdio: 'ignore',
     detached: true,
   });
-  let ms = 0;
+  let ms: number;
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);

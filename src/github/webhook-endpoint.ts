@@ -1,4 +1,4 @@
-import { emitterEventNames, Webhooks } from '@octokit/webhooks';
+import { emitterEventNames, type Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { readBody, sendJson, type RouteHandler } from '../http/router';

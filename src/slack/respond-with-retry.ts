@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wraps Bolt's respond, whatever its exact signature
 type Respond = (message: any) => Promise<any>;
 
 /**

@@ -138,7 +138,7 @@ export class FakeSlack extends RecordingServer {
         return { ok: true, channel: { id: this.dmChannel(String(args.users ?? args.user ?? '').split(',')[0]) } };
       case 'conversations.history': {
         const messages = (this.history.get(String(args.channel)) ?? []).slice(0, Number(args.limit ?? 100)).map((m) => {
-          const { metadata, ...rest } = m;
+          const { metadata: _metadata, ...rest } = m;
           return args.include_all_metadata ? m : rest;
         });
         return { ok: true, messages, has_more: false };

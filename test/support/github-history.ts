@@ -526,7 +526,7 @@ function parseGraphql(text: string): Document {
         continue;
       }
       const lineNo = peek().line;
-      let alias = name();
+      const alias = name();
       let fieldName = alias;
       if (peek()?.v === ':') {
         next();
