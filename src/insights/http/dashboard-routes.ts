@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context';
 import { PROJECT_ROOT } from '../../paths';
@@ -20,7 +20,8 @@ const SESSION_HOURS = 12;
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const ASSETS_DIR = join(PROJECT_ROOT, 'src', 'insights', 'http', 'assets');
 /** Chart.js's UMD build, served from the installed package: no CDN, so it works offline. */
-const CHART_JS = createRequire(join(PROJECT_ROOT, 'package.json')).resolve('chart.js/dist/chart.umd.min.js');
+// The package's exports map hides dist/ files, so the UMD build is found beside its CommonJS entry.
+const CHART_JS = join(dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('chart.js')), 'chart.umd.min.js');
 
 function loadAssets(): Map<string, { body: Buffer; type: string }> {
   return new Map([
