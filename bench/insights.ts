@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const db = t.app.ctx.db;
   const start = NOW.getTime() - YEARS * 365 * 86_400_000;
   const span = NOW.getTime() - start;
-  const entries: Parameters<typeof db.ledgerEntry.createMany>[0] extends { data?: infer D } ? Exclude<D, undefined> extends (infer R)[] ? R[] : never : never = [];
+  const entries: { repo: string; number: number; kind: string; authorLogin: string; authorLoginLower: string; association: string; openedAt: Date; merged: boolean; mergedAt: Date | null }[] = [];
   const responses: { repo: string; number: number; responderLogin: string; responderLoginLower: string; kind: string; respondedAt: Date; githubId: string }[] = [];
   let number = 0;
   for (let c = 0; c < CONTRIBUTORS; c++) {

@@ -20,3 +20,9 @@ CREATE INDEX "ItemResponse_repo_number_respondedAt_idx" ON "ItemResponse"("repo"
 
 -- CreateIndex
 CREATE INDEX "ItemResponse_respondedAt_idx" ON "ItemResponse"("respondedAt");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_authorLoginLower_kind_openedAt_idx" ON "LedgerEntry"("authorLoginLower", "kind", "openedAt");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_kind_openedAt_idx" ON "LedgerEntry"("kind", "openedAt");
