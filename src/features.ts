@@ -1,6 +1,7 @@
 import type { Feature } from './context';
 import { registerCalls } from './calls/register';
 import { registerIdentity } from './identity';
+import { registerInsights } from './insights';
 import { registerLedger } from './ledger';
 import { registerPods } from './pods/register';
 import { registerReleases } from './releases/register';
@@ -10,4 +11,4 @@ import { registerWelcome } from './welcome';
  * Every capability, registered on the app's surfaces (Slack, GitHub webhooks, HTTP routes, scheduler). The ledger
  * comes before welcome, so a delivery is recorded by the handler registered first, as it always was.
  */
-export const features: Feature[] = [registerPods, registerLedger, registerIdentity, registerWelcome, registerReleases, registerCalls];
+export const features: Feature[] = [registerPods, registerLedger, registerIdentity, registerWelcome, registerReleases, registerCalls, registerInsights];

@@ -1,0 +1,78 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { Period } from '../core/period';
+import type { PodFill, PodMember, WaitingItem } from '../core/types';
+import { at, hours, inScope, isHuman, num, within } from './sql-parts';
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+const WAITING_LIMIT = 25;
+
+/** Active pods with their open memberships against capacity, and how fast their advocates answer the pod's pull requests. */
+export async function queryPodFill(db: Db, input: { period: Period; bots: readonly string[]; pod?: string }): Promise<PodFill[]> {
+  const pods = await db.$queryRaw<{ name: string; displayName: string; capacity: number; members: unknown; advocates: unknown }[]>`
+    SELECT p.name, p."displayName", p.capacity,
+      (SELECT count(*) FROM "Membership" m WHERE m."podId" = p.id AND m."leftAt" IS NULL) AS members,
+      (SELECT count(*) FROM "PodAdvocate" a WHERE a."podId" = p.id) AS advocates
+    FROM "Pod" p
+    WHERE NOT p.archived AND (${input.pod ?? null}::text IS NULL OR p.name = ${input.pod ?? null}::text)
+    ORDER BY p.name`;
+  const result: PodFill[] = [];
+  for (const pod of pods) {
+    const [advocate] = await db.$queryRaw<{ answered: unknown; median: unknown }[]>`
+      WITH x AS (
+        SELECT EXTRACT(EPOCH FROM ((
+          SELECT min(r."respondedAt") FROM "ItemResponse" r
+          JOIN "Contributor" c ON c."githubLoginLower" = r."responderLoginLower"
+          JOIN "PodAdvocate" a ON a."slackUserId" = c."slackUserId"
+          JOIN "Pod" p ON p.id = a."podId"
+          WHERE p.name = ${pod.name} AND r.repo = e.repo AND r.number = e.number AND r."responderLoginLower" <> e."authorLoginLower"
+        ) - e."openedAt")) / 3600.0 AS hours
+        FROM "LedgerEntry" e
+        WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)}
+          AND ${isHuman(Prisma.sql`e."authorLoginLower"`, input.bots)} AND ${inScope('e', pod.name)}
+      )
+      SELECT count(hours) AS answered, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM x`;
+    const members = num(pod.members);
+    result.push({
+      name: pod.name,
+      displayName: pod.displayName,
+      members,
+      capacity: pod.capacity,
+      fillRatio: pod.capacity > 0 ? Math.round((members / pod.capacity) * 100) / 100 : 0,
+      advocates: num(pod.advocates),
+      advocateAnswered: num(advocate?.answered),
+      advocateMedianHours: hours(advocate?.median),
+    });
+  }
+  return result;
+}
+
+/** A pod's current members with their levels, longest-standing first. */
+export async function queryPodMembers(db: Db, pod: string): Promise<PodMember[]> {
+  const rows = await db.$queryRaw<{ slackUserId: string; displayName: string | null; githubLogin: string | null; level: string; joinedAt: Date }[]>`
+    SELECT c."slackUserId", c."displayName", c."githubLogin", c.level, m."joinedAt"
+    FROM "Membership" m JOIN "Contributor" c ON c.id = m."contributorId" JOIN "Pod" p ON p.id = m."podId"
+    WHERE p.name = ${pod} AND m."leftAt" IS NULL
+    ORDER BY m."joinedAt", c.id`;
+  return rows.map((row) => ({ ...row, joinedAt: new Date(row.joinedAt).toISOString() }));
+}
+
+/**
+ * The pod's open items nobody has answered yet: mentioned to the pod, not merged, no response by anyone but the
+ * author, opened before `now` and within the last year (older ones are not waiting, they are forgotten).
+ */
+export async function queryWaitingItems(db: Db, input: { pod: string; now: Date; bots: readonly string[] }): Promise<WaitingItem[]> {
+  const since = new Date(input.now.getTime() - 365 * 86_400_000);
+  const rows = await db.$queryRaw<{ repo: string; number: number; kind: string; authorLogin: string; openedAt: Date; days: unknown }[]>`
+    SELECT e.repo, e.number, e.kind, e."authorLogin", e."openedAt",
+      floor(EXTRACT(EPOCH FROM (${at(input.now)} - e."openedAt")) / 86400) AS days
+    FROM "PodMention" pm JOIN "LedgerEntry" e ON e.repo = pm.repo AND e.number = pm.number
+    WHERE pm."podName" = ${input.pod} AND NOT e.merged AND ${within(Prisma.sql`e."openedAt"`, { from: since, to: input.now })}
+      AND NOT EXISTS (
+        SELECT 1 FROM "ItemResponse" r
+        WHERE r.repo = e.repo AND r.number = e.number AND r."responderLoginLower" <> e."authorLoginLower"
+          AND ${isHuman(Prisma.sql`r."responderLoginLower"`, input.bots)})
+    ORDER BY e."openedAt", e.id
+    LIMIT ${WAITING_LIMIT}`;
+  return rows.map((row) => ({ repo: row.repo, number: row.number, kind: row.kind, authorLogin: row.authorLogin, openedAt: new Date(row.openedAt).toISOString(), waitingDays: num(row.days) }));
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { queryHealth } from '../../src/insights/store/query-health';
+import { queryFirstTimers } from '../../src/insights/store/query-first-timers';
+import { startTestApp, TestClock, type TestApp } from '../support/test-app';
+import { aPullRequest, aResponse } from './support';
+
+const Q1 = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
+const NOW = new Date('2026-06-01T00:00:00Z');
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
+
+async function app(): Promise<TestApp> {
+  t = await startTestApp({ clock: new TestClock(NOW), config: { bots: ['k8s-ci-robot'] } });
+  return t;
+}
+
+describe('insights metrics', { timeout: 120_000 }, () => {
+  it('computes every CHAOSS figure of a hand-worked quarter', async () => {
+    const db = (await app()).app.ctx.db;
+    await aPullRequest(db, { number: 1, author: 'erin', openedAt: '2025-05-01T00:00:00Z' });
+    await aPullRequest(db, { number: 2, author: 'dave', openedAt: '2025-06-01T00:00:00Z' });
+    await aPullRequest(db, { number: 10, author: 'alice', openedAt: '2026-01-05T10:00:00Z', mergedAt: '2026-01-06T00:00:00Z' });
+    await aPullRequest(db, { number: 11, author: 'carol', openedAt: '2026-01-10T00:00:00Z' });
+    await aPullRequest(db, { number: 12, author: 'dave', openedAt: '2026-01-20T00:00:00Z', mergedAt: '2026-01-21T00:00:00Z' });
+    await aPullRequest(db, { number: 13, author: 'Alice', openedAt: '2026-02-01T00:00:00Z' });
+    await aPullRequest(db, { number: 14, author: 'dependabot[bot]', openedAt: '2026-02-02T00:00:00Z', mergedAt: '2026-02-02T01:00:00Z' });
+    await aPullRequest(db, { number: 15, author: 'k8s-ci-robot', openedAt: '2026-02-03T00:00:00Z' });
+    await aPullRequest(db, { number: 16, author: 'gina', openedAt: '2026-02-04T00:00:00Z', kind: 'issue' });
+    await aResponse(db, { number: 10, by: 'alice', at: '2026-01-05T10:30:00Z' }); // the author's own comment does not count
+    await aResponse(db, { number: 10, by: 'k8s-ci-robot', at: '2026-01-05T11:00:00Z' }); // nor does a bot's
+    await aResponse(db, { number: 10, by: 'bob', at: '2026-01-05T12:00:00Z', kind: 'review' }); // 2 h
+    await aResponse(db, { number: 11, by: 'bob', at: '2026-01-10T10:00:00Z', kind: 'review' }); // 10 h
+    await aResponse(db, { number: 12, by: 'frank', at: '2026-01-20T04:00:00Z', kind: 'review' }); // 4 h
+    await aResponse(db, { number: 12, by: 'bob', at: '2026-01-20T06:00:00Z' }); // later than the first
+
+    const { health, trend } = await queryHealth(db, { period: Q1, pod: null, bots: ['k8s-ci-robot'], now: NOW });
+    expect(health).toMatchObject({
+      newContributors: 2, // alice, carol (dave and erin came before; bots and issues do not count)
+      retentionEligible: 2,
+      retained: 1, // alice's second PR came 27 days after her first
+      retentionRatio: 0.5,
+      activeContributors: 3,
+      inactiveContributors: 1, // erin
+      absenceFactor: 1, // alice opened 2 of 4
+      opened: 4,
+      merged: 2,
+      closureRatio: 0.5,
+      reviews: 3,
+      reviewers: 2,
+      reviewsPerReviewer: 1.5,
+      topReviewers: [{ login: 'bob', reviews: 2 }, { login: 'frank', reviews: 1 }],
+    });
+    // All: [2, 4, 10] hours; p90 = 4 + 0.8 × 6. First-timers: [2, 10]; p90 = 2 + 0.9 × 8.
+    expect(health.timeToFirstResponse.all).toEqual({ items: 4, answered: 3, medianHours: 4, p90Hours: 8.8 });
+    expect(health.timeToFirstResponse.firstTimers).toEqual({ items: 2, answered: 2, medianHours: 6, p90Hours: 9.2 });
+    expect(trend.map((m) => [m.month, m.newContributors, m.opened, m.medianResponseHours])).toEqual([
+      ['2026-01', 2, 3, 4],
+      ['2026-02', 0, 1, null],
+      ['2026-03', 0, 0, null],
+    ]);
+  });
+
+  it('reports no responses as unknown, not zero, and leaves retention open until 90 days have passed', async () => {
+    const db = (await app()).app.ctx.db;
+    await aPullRequest(db, { number: 1, author: 'solo', openedAt: '2026-03-20T00:00:00Z' });
+    const { health } = await queryHealth(db, { period: Q1, pod: null, bots: [], now: new Date('2026-04-01T00:00:00Z') });
+    expect(health.timeToFirstResponse.all).toEqual({ items: 1, answered: 0, medianHours: null, p90Hours: null });
+    expect(health.retentionEligible).toBe(0);
+    expect(health.retentionRatio).toBeNull();
+    expect(health.absenceFactor).toBe(1); // one contributor carries everything
+    expect(health.reviewsPerReviewer).toBeNull();
+  });
+
+  it('counts nothing when only bots contributed', async () => {
+    const db = (await app()).app.ctx.db;
+    await aPullRequest(db, { number: 1, author: 'dependabot[bot]', openedAt: '2026-01-02T00:00:00Z', mergedAt: '2026-01-03T00:00:00Z' });
+    await aPullRequest(db, { number: 2, author: 'renovate[bot]', openedAt: '2026-01-02T00:00:00Z' });
+    const { health } = await queryHealth(db, { period: Q1, pod: null, bots: [], now: NOW });
+    expect(health).toMatchObject({ newContributors: 0, activeContributors: 0, absenceFactor: 0, opened: 0, merged: 0, closureRatio: null });
+  });
+
+  it('finds the first-timers of kind’s real history that the history itself marks as first PRs', async () => {
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/kind-merged-prs.json', import.meta.url), 'utf8')) as {
+      repo: string;
+      pull_requests: { number: number; author: string; merged_at: string; is_bot: boolean; first: boolean }[];
+    };
+    const db = (await app()).app.ctx.db;
+    // Only merge dates are in the history, so each PR is taken as opened when it merged.
+    await db.ledgerEntry.createMany({
+      data: fixture.pull_requests.map((pr) => ({
+        repo: fixture.repo, number: pr.number, kind: 'pr', authorLogin: pr.author, authorLoginLower: pr.author.toLowerCase(),
+        association: 'CONTRIBUTOR', openedAt: new Date(pr.merged_at), merged: true, mergedAt: new Date(pr.merged_at),
+      })),
+    });
+    const year = { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2025-01-01T00:00:00Z') };
+    const inYear = fixture.pull_requests.filter((pr) => !pr.is_bot && pr.merged_at >= '2024' && pr.merged_at < '2025');
+    const expected = inYear.filter((pr) => pr.first).map((pr) => pr.author).sort();
+    expect(expected.length).toBeGreaterThan(5);
+    const firstTimers = await queryFirstTimers(db, { period: year, pod: null, bots: [] });
+    expect(firstTimers.map((f) => f.login).sort()).toEqual(expected);
+    const { health } = await queryHealth(db, { period: year, pod: null, bots: [], now: NOW });
+    expect(health.newContributors).toBe(expected.length);
+    expect(health.opened).toBe(inYear.length);
+    expect(health.merged).toBe(inYear.length);
+    expect(health.activeContributors).toBe(new Set(inYear.map((pr) => pr.author.toLowerCase())).size);
+  });
+});
