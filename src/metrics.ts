@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics served on GET /metrics. One registry per app instance, so tests stay independent. */
-export function createMetrics() {
+export function createMetrics({ deadLetters }: { deadLetters?: () => Promise<number> } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'podbot_' });
   return {
@@ -46,6 +46,14 @@ export function createMetrics() {
       name: 'podbot_outbox_pending',
       help: 'Outbox jobs waiting to be sent',
       registers: [registry],
+    }),
+    outboxDeadLetters: new Gauge({
+      name: 'podbot_outbox_dead_letters',
+      help: 'Outbox jobs given up on (refused by the platform, or failing past the give-up time); list them with GET /api/outbox',
+      registers: [registry],
+      async collect() {
+        if (deadLetters) this.set(await deadLetters().catch(() => Number.NaN));
+      },
     }),
     remindersSent: new Counter({
       name: 'podbot_call_reminders_total',

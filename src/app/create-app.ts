@@ -14,6 +14,8 @@ import { registerCoreRoutes } from '../http/core-routes';
 import { Router, sendJson } from '../http/router';
 import { createMetrics } from '../metrics';
 import { Outbox } from '../outbox/outbox';
+import { countDeadLetters } from '../outbox/dead-letters';
+import { registerOutboxRoutes } from './outbox-routes';
 import { systemClock, type Clock, type Sender } from '../outbox/types';
 import { createBoltApp } from '../slack/create-bolt-app';
 import type { AppContext, Feature, Surfaces } from '../context';
@@ -27,8 +29,8 @@ export interface AppDeps {
   log: Logger;
   features: Feature[];
   clock?: Clock;
-  /** Tests shorten the outbox poll interval and lease. */
-  outbox?: { pollMs?: number; leaseMs?: number; slackConcurrency?: number };
+  /** Tests shorten the outbox poll interval, lease and call timeouts. */
+  outbox?: { pollMs?: number; leaseMs?: number; slackConcurrency?: number; slackTimeoutMs?: number; githubTimeoutMs?: number };
   /** false: node-cron does not wake scheduled tasks (tests run them with runTask). */
   cron?: boolean;
 }
@@ -47,13 +49,24 @@ export interface PodbotApp {
 export function createApp(deps: AppDeps): PodbotApp {
   const { env, config, database, log } = deps;
   const clock = deps.clock ?? systemClock;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ deadLetters: () => countDeadLetters(database.prisma) });
   const router = new Router();
   const pending = new Set<Promise<unknown>>();
   const senders: Partial<Record<'slack' | 'github', Sender>> = {};
-  if (env.slack) senders.slack = createSlackSender(env.slack, log, deps.outbox?.slackConcurrency);
-  if (env.github) senders.github = createGitHubSender(env.github, log);
-  const outbox = new Outbox({ db: database.prisma, log, metrics, clock, senders, pollMs: deps.outbox?.pollMs, leaseMs: deps.outbox?.leaseMs });
+  const slackSettings = env.slack && { ...env.slack, timeoutMs: deps.outbox?.slackTimeoutMs };
+  const githubSettings = env.github && { ...env.github, timeoutMs: deps.outbox?.githubTimeoutMs };
+  if (slackSettings) senders.slack = createSlackSender(slackSettings, log, deps.outbox?.slackConcurrency);
+  if (githubSettings) senders.github = createGitHubSender(githubSettings, log);
+  const outbox = new Outbox({
+    db: database.prisma,
+    log,
+    metrics,
+    clock,
+    senders,
+    pollMs: deps.outbox?.pollMs,
+    leaseMs: deps.outbox?.leaseMs,
+    giveUpMs: env.outboxGiveUpMs,
+  });
   const admins = new Set(config.admins);
 
   const ctx: AppContext = {
@@ -65,8 +78,8 @@ export function createApp(deps: AppDeps): PodbotApp {
     metrics,
     clock,
     outbox,
-    slack: env.slack ? createSlackClient(env.slack, log) : undefined,
-    github: env.github ? createGitHubClient(env.github, log) : undefined,
+    slack: slackSettings ? createSlackClient(slackSettings, log) : undefined,
+    github: githubSettings ? createGitHubClient(githubSettings, log) : undefined,
     publicUrl: env.publicUrl,
     isAdmin: (id) => admins.has(id),
     workQueue: new WorkQueue(workQueueConcurrency(database.kind)),
@@ -92,6 +105,7 @@ export function createApp(deps: AppDeps): PodbotApp {
   };
 
   registerCoreRoutes(ctx, router, database);
+  registerOutboxRoutes(ctx, router);
   if (bolt) router.post('/slack/events', ({ req, res }) => bolt.listener(req, res));
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks));
@@ -130,6 +144,21 @@ export function createApp(deps: AppDeps): PodbotApp {
     pending.add(work);
   });
 
+  let closing = false;
+  async function retryUntilDone(name: string, task: () => Promise<void>): Promise<void> {
+    for (let failures = 1; !closing; failures++) {
+      await sleep(Math.min(1000 * 2 ** Math.min(failures, 6), 60_000), () => closing);
+      if (closing) return;
+      try {
+        await task();
+        log.info({ task: name, failures }, 'start-up task done after retrying');
+        return;
+      } catch (error) {
+        log.warn({ task: name, failures, err: errorSummary(error) }, 'start-up task failed again; retrying');
+      }
+    }
+  }
+
   const cronTasks: ScheduledTask[] = [];
   async function runTask(name: string): Promise<void> {
     const entry = tasks.get(name);
@@ -148,7 +177,11 @@ export function createApp(deps: AppDeps): PodbotApp {
       });
       outbox.start();
       for (const { name, task } of startTasks) {
-        await task().catch((error) => log.error({ task: name, err: errorSummary(error) }, 'start-up task failed'));
+        await task().catch((error) => {
+          // The database or a platform is down at start: keep serving and retry in the background until it works.
+          log.error({ task: name, err: errorSummary(error) }, 'start-up task failed; retrying in the background');
+          ctx.background(`start-up task ${name}`, () => retryUntilDone(name, task));
+        });
       }
       if (deps.cron !== false) {
         for (const [name, { every }] of tasks) {
@@ -163,6 +196,7 @@ export function createApp(deps: AppDeps): PodbotApp {
       return (server.address() as AddressInfo).port;
     },
     async close() {
+      closing = true;
       for (const task of cronTasks) await task.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -172,4 +206,10 @@ export function createApp(deps: AppDeps): PodbotApp {
       await outbox.stop();
     },
   };
+}
+
+/** Waits `ms`, or less once `stop()` turns true (checked every 100 ms), so shutdown is not held up. */
+async function sleep(ms: number, stop: () => boolean): Promise<void> {
+  const end = performance.now() + ms;
+  while (!stop() && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, Math.min(100, end - performance.now())));
 }

@@ -9,6 +9,20 @@ import type { ClaimedJob, Sender, SendFailure } from '../outbox/types';
 export interface GitHubSettings {
   auth: GitHubAuth;
   apiUrl: string;
+  /** Per-call timeout; without one a hung call holds a send slot for minutes (undici's default is 300 s). */
+  timeoutMs?: number;
+}
+
+/** GitHub's own limit for a request is 10 s for most endpoints; 30 s leaves room for large listings. */
+export const GITHUB_TIMEOUT_MS = 30_000;
+
+/** fetch with a deadline: each call is aborted after `timeoutMs` unless the caller's own signal fires first. */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init = {}) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return fetch(input, { ...init, signal });
+  };
 }
 
 const ResilientOctokit = Octokit.plugin(retry, throttling);
@@ -41,6 +55,7 @@ export function createGitHubClient(settings: GitHubSettings, log: Logger, { retr
     userAgent: 'podbot',
     log: octokitLog(log),
     ...authOptions(settings.auth),
+    request: { fetch: fetchWithTimeout(settings.timeoutMs ?? GITHUB_TIMEOUT_MS) },
     retry: { retries, retryAfterBaseValue: 200 },
     throttle: {
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
@@ -69,6 +84,8 @@ export function createGitHubSender(settings: GitHubSettings, log: Logger, concur
     userAgent: 'podbot',
     log: octokitLog(log),
     ...authOptions(settings.auth),
+    // A timed-out call is in doubt (GitHub may have done it): the outbox looks it up before the next attempt.
+    request: { fetch: fetchWithTimeout(settings.timeoutMs ?? GITHUB_TIMEOUT_MS) },
   });
   return {
     concurrency,

@@ -5,7 +5,12 @@ import type { ClaimedJob, Sender, SendFailure } from '../outbox/types';
 export interface SlackSettings {
   botToken: string;
   apiUrl: string;
+  /** Per-call timeout; without one a hung call holds a send slot for minutes (undici's default is 300 s). */
+  timeoutMs?: number;
 }
+
+/** Slack answers in well under a second; 10 s means it is not going to. */
+export const SLACK_TIMEOUT_MS = 10_000;
 
 /** Metadata stamped on every message the outbox posts, so an in-doubt send can be found again. */
 export const OUTBOX_METADATA_EVENT = 'podbot_outbox';
@@ -31,6 +36,7 @@ export function createSlackClient(settings: SlackSettings, log: Logger): WebClie
   return new WebClient(settings.botToken, {
     slackApiUrl: settings.apiUrl,
     logger: slackLogger(log),
+    timeout: settings.timeoutMs ?? SLACK_TIMEOUT_MS,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
   });
 }
@@ -45,6 +51,8 @@ export function createSlackSender(settings: SlackSettings, log: Logger, concurre
   const client = new WebClient(settings.botToken, {
     slackApiUrl: settings.apiUrl,
     logger: slackLogger(log),
+    // A timed-out call is in doubt (Slack may have posted it): the outbox looks it up before the next attempt.
+    timeout: settings.timeoutMs ?? SLACK_TIMEOUT_MS,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });

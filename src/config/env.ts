@@ -55,6 +55,8 @@ export const envSchema = z.object({
   PODBOT_API_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   /** Public base URL of this server, used for links to the calendar feed. */
   PODBOT_PUBLIC_URL: optionalString.pipe(url('PODBOT_PUBLIC_URL').optional()),
+  /** Hours an outgoing message keeps being retried through a Slack or GitHub outage before it is dead-lettered. */
+  PODBOT_OUTBOX_GIVE_UP_HOURS: z.coerce.number({ message: 'expected a number of hours, e.g. 24' }).positive('expected a positive number of hours').default(24),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -71,6 +73,8 @@ export interface Env {
   configPath: string;
   apiToken?: string;
   publicUrl?: string;
+  /** How long the outbox retries a job through transient failures before dead-lettering it. */
+  outboxGiveUpMs: number;
   /** undefined: Slack is switched off. */
   slack?: { signingSecret: string; botToken: string; apiUrl: string };
   /** undefined: GitHub webhooks are switched off. */
@@ -143,6 +147,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       configPath: raw.PODBOT_CONFIG,
       apiToken: raw.PODBOT_API_TOKEN,
       publicUrl: raw.PODBOT_PUBLIC_URL?.replace(/\/$/, ''),
+      outboxGiveUpMs: raw.PODBOT_OUTBOX_GIVE_UP_HOURS * 60 * 60 * 1000,
       slack,
       githubWebhookSecret: raw.GITHUB_WEBHOOK_SECRET,
       github,

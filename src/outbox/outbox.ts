@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createBatcher } from '../batcher';
+import { errorSummary } from '../errors';
 import type { Metrics } from '../metrics';
 import type { ClaimedJob, Clock, OutboxJobInput, Sender, SendFailure } from './types';
 
@@ -16,24 +17,35 @@ export interface OutboxOptions {
   leaseMs?: number;
   /** Poll interval when idle; enqueue() wakes the loop at once. */
   pollMs?: number;
-  /** Attempts for transient errors before a job fails permanently. */
-  maxAttempts?: number;
+  /** How long a job keeps being retried through transient failures (an outage) before it is dead-lettered. */
+  giveUpMs?: number;
+  /** Longest wait between two attempts of a failing job. */
+  maxBackoffMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The persistent outbox: every Slack message and GitHub write goes through here.
  *
  * - enqueue() is idempotent by key (INSERT … ON CONFLICT DO NOTHING), so redelivered events cannot send twice.
  * - Workers claim due jobs with FOR UPDATE SKIP LOCKED, so several replicas share one queue safely.
- * - 429 pauses the whole target until Retry-After; 5xx and network errors back off exponentially; other errors
- *   fail the job permanently, logged and counted in podbot_outbox_failed_total. Nothing is dropped silently.
- * - A job whose worker died mid-send is "in doubt": before sending again we look for the earlier delivery
- *   (Slack message metadata, GitHub comment marker) so a restart does not post twice.
+ * - 429 pauses the whole target until Retry-After; 5xx, timeouts and network errors back off exponentially (capped
+ *   at maxBackoffMs) for as long as giveUpMs (a day by default), then the job is dead-lettered (status `dead`);
+ *   errors the platform will always give (channel_not_found, 404) fail it at once (status `failed`). Both are
+ *   logged, counted in /metrics, listed by GET /api/outbox and retryable (see dead-letters.ts).
+ * - Any attempt whose outcome is unknown is "in doubt": a crash mid-send, a timeout, a connection reset or a 5xx
+ *   after the request was written. Before sending again we look for the earlier delivery (Slack message metadata,
+ *   GitHub comment marker), so neither a restart nor a lost answer posts twice.
+ * - A database outage never crashes the process: the outcome of a send is written again, with backoff, until the
+ *   database is back, and claiming backs off too.
  */
 export class Outbox {
   private readonly leaseMs: number;
   private readonly pollMs: number;
-  private readonly maxAttempts: number;
+  private readonly giveUpMs: number;
+  private readonly maxBackoffMs: number;
+  private claimFailures = 0;
   private readonly pausedUntil = new Map<string, number>();
   private readonly pacers = new Map<string, Pacer>();
   private readonly inFlight = new Map<string, number>();
@@ -49,7 +61,8 @@ export class Outbox {
   constructor(private readonly options: OutboxOptions) {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 500;
-    this.maxAttempts = options.maxAttempts ?? 8;
+    this.giveUpMs = options.giveUpMs ?? DAY_MS;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
     this.markDone = createBatcher((done) => this.recordDone(done), { maxWaitMs: 5, maxSize: 100 });
   }
 
@@ -104,14 +117,15 @@ export class Outbox {
 
   /** Resolves when nothing is due or in flight (tests and the CLI use this). Jobs scheduled later are not waited for unless `includeFuture`. */
   async drain({ timeoutMs = 20_000, includeFuture = false } = {}): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    // Real elapsed time, not the clock's: a test clock may stand still while the outbox works.
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const horizon = includeFuture ? new Date(8.64e15) : this.options.clock.now();
       const waiting = await this.options.db.outboxJob.count({
         where: { OR: [{ status: 'pending', nextAttemptAt: { lte: horizon } }, { status: 'sending' }] },
       });
       if (waiting === 0 && this.running.size === 0) return;
-      if (Date.now() > deadline) throw new Error(`outbox did not drain within ${timeoutMs} ms (${waiting} jobs waiting)`);
+      if (performance.now() > deadline) throw new Error(`outbox did not drain within ${timeoutMs} ms (${waiting} jobs waiting)`);
       this.kick();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -120,15 +134,25 @@ export class Outbox {
   private async run(): Promise<void> {
     while (!this.stopped) {
       let claimedAny = false;
+      let failed = false;
       for (const target of Object.keys(this.options.senders) as ('slack' | 'github')[]) {
         claimedAny = (await this.dispatch(target).catch((error) => {
-          this.options.log.error({ err: error, target }, 'outbox: claiming jobs failed');
+          // The database is down or overloaded: log the first failure of a run, then back off (up to 30 s) so an
+          // outage neither floods the log nor keeps a dead connection pool busy. Recovers by itself.
+          if (this.claimFailures === 0) this.options.log.error({ err: errorSummary(error), target }, 'outbox: claiming jobs failed; backing off');
+          failed = true;
           return false;
         })) || claimedAny;
       }
+      if (failed) this.claimFailures += 1;
+      else if (this.claimFailures) {
+        this.options.log.info({ failures: this.claimFailures }, 'outbox: claiming jobs works again');
+        this.claimFailures = 0;
+      }
       if (this.stopped) break;
+      const delay = failed ? Math.min(this.pollMs * 2 ** Math.min(this.claimFailures, 10), 30_000) : claimedAny ? 0 : this.nextWakeDelay();
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, claimedAny ? 0 : this.nextWakeDelay());
+        const timer = setTimeout(resolve, delay);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
@@ -144,8 +168,12 @@ export class Outbox {
     return pacer;
   }
 
+  private nowMs(): number {
+    return this.options.clock.now().getTime();
+  }
+
   private nextWakeDelay(): number {
-    const now = Date.now();
+    const now = this.nowMs();
     let delay = this.pollMs;
     for (const until of this.pausedUntil.values()) if (until > now) delay = Math.min(delay, until - now);
     for (const pacer of this.pacers.values()) delay = Math.min(delay, pacer.msUntilToken(now));
@@ -154,16 +182,18 @@ export class Outbox {
 
   private async dispatch(target: 'slack' | 'github'): Promise<boolean> {
     const sender = this.options.senders[target]!;
-    if ((this.pausedUntil.get(target) ?? 0) > Date.now()) return false;
+    if ((this.pausedUntil.get(target) ?? 0) > this.nowMs()) return false;
     const pacer = this.pacer(target);
-    const free = Math.min(sender.concurrency - (this.inFlight.get(target) ?? 0), pacer.available(Date.now()));
+    const free = Math.min(sender.concurrency - (this.inFlight.get(target) ?? 0), pacer.available(this.nowMs()));
     if (free <= 0) return false;
     const jobs = await this.claim(target, free);
     pacer.take(jobs.length);
     for (const job of jobs) {
       this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
       this.sendingIds.add(job.id);
-      const task = this.deliver(sender, job).finally(() => {
+      const task = this.deliver(sender, job)
+        .catch((error) => this.options.log.error({ err: errorSummary(error), key: job.key }, 'outbox: delivery bookkeeping failed'))
+        .finally(() => {
         this.sendingIds.delete(job.id);
         this.inFlight.set(target, (this.inFlight.get(target) ?? 1) - 1);
         this.running.delete(task);
@@ -181,7 +211,7 @@ export class Outbox {
     // would send it twice (labels and other calls have no "was it delivered?" check).
     const sending = [...this.sendingIds];
     const rows = await this.options.db.$queryRaw<
-      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string }[]
+      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null }[]
     >`
       WITH due AS (
         SELECT id, status AS prev FROM "OutboxJob"
@@ -195,22 +225,49 @@ export class Outbox {
       UPDATE "OutboxJob" AS o
       SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = o.attempts + 1, "updatedAt" = ${now}
       FROM due WHERE o.id = due.id
-      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, due.prev`;
-    return rows.map((row) => ({ ...row, inDoubt: row.prev === 'sending' }));
+      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", due.prev`;
+    // attempts counts every try but 429s (which the platform refused unprocessed): a job on its second try had an
+    // attempt whose outcome is unknown (a timeout, a reset, a 5xx), or its worker died mid-send.
+    return rows.map(({ prev, firstFailedAt, ...row }) => ({
+      ...row,
+      firstFailedAt: firstFailedAt ? new Date(firstFailedAt) : null,
+      inDoubt: prev === 'sending' || row.attempts > 1,
+    }));
   }
 
   private async deliver(sender: Sender, job: ClaimedJob): Promise<void> {
     const { log, metrics } = this.options;
+    let result: unknown;
     try {
-      let result: unknown;
       if (job.inDoubt && sender.findDelivered) result = await sender.findDelivered(job);
       if (result === undefined) result = await sender.send(job);
       else log.info({ key: job.key }, 'outbox: an earlier attempt had been delivered; not sending again');
-      await this.markDone({ id: job.id, result });
-      metrics.outboxSent.inc({ target: job.target, method: job.method });
-      this.pacer(job.target).succeeded(Date.now());
     } catch (error) {
-      await this.handleFailure(job, sender.classify(error));
+      await this.persist(job, 'recording a failed attempt', () => this.handleFailure(job, sender.classify(error)));
+      return;
+    }
+    metrics.outboxSent.inc({ target: job.target, method: job.method });
+    this.pacer(job.target).succeeded(this.nowMs());
+    await this.persist(job, 'marking a delivered job done', () => this.markDone({ id: job.id, result }));
+  }
+
+  /**
+   * Writes the outcome of an attempt, again and again with backoff while the database is unreachable: the send
+   * happened, so its outcome must not be lost, and a rejected write must not crash the process. If the outbox is
+   * stopped first the job stays `sending`; when its lease runs out it is in doubt, and the lookup before any resend
+   * finds the delivery.
+   */
+  private async persist(job: ClaimedJob, what: string, write: () => Promise<unknown>): Promise<void> {
+    for (let failures = 0; ; failures++) {
+      try {
+        await write();
+        if (failures) this.options.log.info({ key: job.key, failures }, `outbox: ${what} worked again`);
+        return;
+      } catch (error) {
+        if (failures === 0) this.options.log.error({ key: job.key, err: errorSummary(error) }, `outbox: ${what} failed; retrying until the database is back`);
+        if (this.stopped) return;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** Math.min(failures, 9), 30_000)));
+      }
     }
   }
 
@@ -239,8 +296,8 @@ export class Outbox {
       // The platform limits the whole token, not one message: pause the target and retry this job first.
       // Rate-limit waits do not count as attempts.
       const until = now + failure.retryAfterMs;
-      this.pausedUntil.set(job.target, Math.max(this.pausedUntil.get(job.target) ?? 0, Date.now() + failure.retryAfterMs));
-      this.pacer(job.target).limited(Date.now());
+      this.pausedUntil.set(job.target, Math.max(this.pausedUntil.get(job.target) ?? 0, until));
+      this.pacer(job.target).limited(now);
       metrics.outboxRetries.inc({ target: job.target, reason: 'rate-limited' });
       await db.outboxJob.update({
         where: { id: job.id },
@@ -248,22 +305,25 @@ export class Outbox {
       });
       return;
     }
-    if (failure.kind === 'transient' && job.attempts < this.maxAttempts) {
-      const backoff = Math.min(2 ** (job.attempts - 1) * 1000, 5 * 60_000);
+    const failingSince = job.firstFailedAt?.getTime() ?? now;
+    if (failure.kind === 'transient' && now - failingSince < this.giveUpMs) {
+      const backoff = Math.min(2 ** Math.min(job.attempts - 1, 20) * 1000, this.maxBackoffMs);
       metrics.outboxRetries.inc({ target: job.target, reason: 'transient' });
       log.warn({ key: job.key, attempts: job.attempts, error: failure.message, retryInMs: backoff }, 'outbox: will retry');
       await db.outboxJob.update({
         where: { id: job.id },
-        data: { status: 'pending', nextAttemptAt: new Date(now + backoff), lockedUntil: null, lastError: failure.message },
+        data: { status: 'pending', nextAttemptAt: new Date(now + backoff), lockedUntil: null, lastError: failure.message, firstFailedAt: new Date(failingSince) },
       });
       return;
     }
-    const code = failure.kind === 'permanent' ? failure.code : 'retries_exhausted';
+    const dead = failure.kind !== 'permanent';
+    const code = dead ? 'gave_up' : failure.code;
+    const reason = dead ? `gave_up after ${Math.round((now - failingSince) / 60_000)} min of failures: ${failure.message}` : `${code}: ${failure.message}`;
     metrics.outboxFailed.inc({ target: job.target, method: job.method, error: code });
-    log.error({ key: job.key, method: job.method, attempts: job.attempts, code, error: failure.message }, 'outbox: job failed permanently');
+    log.error({ key: job.key, method: job.method, attempts: job.attempts, code, error: failure.message }, dead ? 'outbox: job dead-lettered' : 'outbox: job failed permanently');
     await db.outboxJob.update({
       where: { id: job.id },
-      data: { status: 'failed', lockedUntil: null, lastError: `${code}: ${failure.message}` },
+      data: { status: dead ? 'dead' : 'failed', lockedUntil: null, lastError: reason },
     });
   }
 }

@@ -17,7 +17,9 @@ export interface ClaimedJob {
   method: string;
   payload: Record<string, unknown>;
   attempts: number;
-  /** True when an earlier attempt may have reached the platform (a crash or lease expiry mid-send). */
+  /** When the current run of transient failures began (null: none yet). */
+  firstFailedAt: Date | null;
+  /** True when an earlier attempt may have reached the platform (a crash, a timeout, a reset, a 5xx). */
   inDoubt: boolean;
 }
 

@@ -99,6 +99,7 @@ export class FakeGitHub extends RecordingServer {
     };
     this.requests.push(request);
     const fault = this.takeFault(`${request.method} ${request.path}`);
+    this.checkLostAnswer(`${request.method} ${request.path}`, res);
     if (fault) return this.sendFault(res, fault);
     if (!request.authorization) return this.send(res, 401, { message: 'Requires authentication' });
     for (const route of this.routes) {

@@ -83,6 +83,7 @@ export class FakeSlack extends RecordingServer {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const fault = this.takeFault(method);
+    this.checkLostAnswer(method, res);
     const limited = !fault && this.overLimit(method);
     this.calls.push({ method, args, token, at: Date.now() });
     if (fault) return this.sendFault(res, fault);

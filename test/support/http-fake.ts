@@ -22,6 +22,25 @@ export abstract class RecordingServer {
   /** Artificial latency added to every answer (benchmarks). */
   latencyMs = 0;
   private faults: PendingFault[] = [];
+  private lostAnswers: { matches: (key: string) => boolean; remaining: number; mode: 'reset' | 'hang' }[] = [];
+  private readonly losing = new WeakMap<ServerResponse, 'reset' | 'hang'>();
+
+  /**
+   * The next `times` requests whose key matches are processed (state changes, recorded) but their answer is lost:
+   * `reset` destroys the connection, `hang` never answers. The platform did the work; the client cannot know.
+   */
+  loseAnswerNext(match: string | RegExp, times: number, mode: 'reset' | 'hang' = 'reset'): void {
+    const matches = typeof match === 'string' ? (key: string) => match === '*' || key === match : (key: string) => match.test(key);
+    this.lostAnswers.push({ matches, remaining: times, mode });
+  }
+
+  /** Called by the fakes with each request's key, before they process it. */
+  protected checkLostAnswer(key: string, res: ServerResponse): void {
+    const lost = this.lostAnswers.find((l) => l.remaining > 0 && l.matches(key));
+    if (!lost) return;
+    lost.remaining -= 1;
+    this.losing.set(res, lost.mode);
+  }
 
   /** The next `times` requests whose key (Slack method, or "METHOD /path") matches answer with `fault`. */
   failNext(match: string | RegExp, times: number, fault: Fault): void {
@@ -63,6 +82,9 @@ export abstract class RecordingServer {
   }
 
   protected send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const lost = this.losing.get(res);
+    if (lost === 'reset') return void res.socket?.destroy();
+    if (lost === 'hang') return;
     const text = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(text);

@@ -43,6 +43,8 @@ export interface TestAppOptions {
   db?: TestDatabase;
   slack?: FakeSlack;
   github?: FakeGitHub;
+  /** Outbox settings on top of the tests' short poll interval and lease (e.g. call timeouts). */
+  outbox?: { slackTimeoutMs?: number; githubTimeoutMs?: number; slackConcurrency?: number };
 }
 
 export interface TestApp {
@@ -99,7 +101,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     log,
     features: options.features ?? allFeatures,
     clock: options.clock,
-    outbox: { pollMs: 50, leaseMs: 2_000 },
+    outbox: { pollMs: 50, leaseMs: 2_000, ...options.outbox },
     cron: false,
   });
   const port = await app.listen(0);
