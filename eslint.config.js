@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard's own script runs in the browser, next to Chart.js served from the package.
+    files: ['src/insights/http/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, Chart: 'readonly' } },
+  },
+  {
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../../context';
 import { PROJECT_ROOT } from '../../paths';
 import { readBody, sendJson, sendText, type Router } from '../../http/router';
@@ -92,7 +92,7 @@ export function registerInsightsRoutes(router: Router, ctx: AppContext): void {
   /** Wraps a dashboard handler: 404 without an API token configured, the sign-in page (401) without access. */
   const guarded =
     (handler: (args: { res: ServerResponse; url: URL; params: Record<string, string> }) => Promise<void>) =>
-    async ({ req, res, url, params }: { req: import('node:http').IncomingMessage; res: ServerResponse; url: URL; params: Record<string, string> }) => {
+    async ({ req, res, url, params }: { req: IncomingMessage; res: ServerResponse; url: URL; params: Record<string, string> }) => {
       if (!apiToken || !key) return sendJson(res, 404, { ok: false, error: `no route for GET ${url.pathname}` });
       if (!hasAccess(req, url, apiToken, key, ctx.clock.now())) return sendHtml(res, 401, renderSignInPage(url.searchParams.has('token') ? 'This link has expired or is not valid. Ask an admin for a new one with /pod dashboard-link.' : undefined));
       const link = url.searchParams.get('token');
