@@ -21,6 +21,7 @@ import type { ReminderRefresher } from '../refresh-reminders';
 import { loadAgenda, loadRsvps, loadSkipOverrides } from '../store';
 import type { CallCommand, CallConfig, SkipOverride, SlackMessage } from '../types';
 import { errorSummary } from '../../errors';
+import { escapeMrkdwn } from '../../kit/slack/text';
 import { respondWithRetry } from '../../slack/respond-with-retry';
 
 /** Number of occurrences `schedule` lists (the issue asks for the next 4). */
@@ -141,7 +142,7 @@ async function addAgendaTopic(
   await ctx.db.agendaItem.create({ data: { callSlug: call.slug, occurrenceStart: occurrence.start, topic, addedBy: request.userId } });
   // Reminders already posted for this occurrence show the agenda too.
   await refresher.refresh(call, occurrence, request.requestId);
-  return renderReply(`Added “${topic}” to the agenda of the ${call.name} on ${formatInZone(occurrence.start, call.timezone)}.`);
+  return renderReply(`Added “${escapeMrkdwn(topic)}” to the agenda of the ${call.name} on ${formatInZone(occurrence.start, call.timezone)}.`);
 }
 
 async function changeSkip(
