@@ -104,7 +104,7 @@ async function run(ctx: AppContext, refresher: ReminderRefresher, call: CallConf
       });
     }
     case 'schedule':
-      return renderScheduleReply(call, listUpcoming(call, skipOverrides, new Map(), now, SCHEDULE_COUNT), icsUrlFor(ctx, call.slug));
+      return renderScheduleReply(call, listUpcoming(call, skipOverrides, now, SCHEDULE_COUNT), icsUrlFor(ctx, call.slug));
     case 'agenda':
       return addAgendaTopic(ctx, refresher, call, command.topic, skipOverrides, request, now);
     case 'skip':
