@@ -76,12 +76,16 @@ async function claimAndPost(ctx: AppContext, call: CallConfig, item: DueReminder
     );
     return true;
   });
-  if (won) ctx.log.info({ claimKey: item.claimKey, dueAt: item.dueAt.toISOString() }, 'calls: reminder claimed and queued');
+  if (!won) return;
+  // Counted after the commit, by the one instance whose claim won, so a retry or a second replica does not count it again.
+  ctx.metrics.remindersSent.inc({ kind: item.kind, status: 'sent' });
+  ctx.log.info({ claimKey: item.claimKey, dueAt: item.dueAt.toISOString() }, 'calls: reminder claimed and queued');
 }
 
 async function recordMissed(ctx: AppContext, call: CallConfig, item: DueReminder): Promise<void> {
   const { count } = await ctx.db.reminderClaim.createMany({ data: [claimRow(call, item, 'missed')], skipDuplicates: true });
   if (count === 0) return;
+  ctx.metrics.remindersSent.inc({ kind: item.kind, status: 'missed' });
   ctx.log.warn(
     { claimKey: item.claimKey, dueAt: item.dueAt.toISOString(), missedBecause: item.missedBecause },
     'calls: reminder missed; not posted',

@@ -35,12 +35,6 @@ export interface ResolvedSkip {
   source: 'config' | 'slack';
 }
 
-/** Per-occurrence choices stored in the database that replace the rotation. */
-export interface OccurrenceOverride {
-  theme?: string;
-  host?: string;
-}
-
 /** An occurrence with everything messages and the API show about it. */
 export interface DescribedOccurrence extends Occurrence {
   theme?: string;

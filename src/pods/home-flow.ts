@@ -1,6 +1,6 @@
+import { findNextHeldCall } from '../calls';
 import type { AppContext } from '../context';
 import { describePodActivity } from './core/home/describe-pod-activity';
-import { pickNextCall } from './core/home/pick-next-call';
 import { renderAppHome, type HomeView } from './core/home/render-app-home';
 import { loadPodEvents } from './store/change-pods';
 import { loadPodViews } from './store/load-pod-views';
@@ -19,5 +19,6 @@ export async function buildAppHome(ctx: AppContext, viewerSlackId: string): Prom
   const activity = describePodActivity(
     events.map((event) => ({ pod: names.get(event.podId) ?? '', kind: event.kind, actor: event.actor, detail: event.detail, at: event.createdAt })),
   );
-  return renderAppHome({ viewerSlackId, pods, nextCall: pickNextCall(ctx.config.calls, now), now, activity, recentDays: RECENT_DAYS });
+  const nextCall = await findNextHeldCall(ctx);
+  return renderAppHome({ viewerSlackId, pods, nextCall, now, activity, recentDays: RECENT_DAYS });
 }

@@ -13,23 +13,28 @@ type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolea
  * (see WorkQueue) as tracked background work, so shutdown waits for it. If it fails, the person is told so rather than left
  * without a reply, and the error is rethrown so it is logged with its label.
  * https://api.slack.com/interactivity/handling#message_responses
+ *
+ * Work that has nothing to say (a button whose effect is visible elsewhere) returns undefined and nothing is posted.
+ * `replaceOriginal` true replaces the message a button was on; false posts a new ephemeral message and keeps the
+ * original; left out, Slack's default applies.
  */
 export async function ackThenRespond(
   ctx: Pick<AppContext, 'background' | 'workQueue'>,
   io: { ack: () => Promise<void>; respond: Respond; label: string; replaceOriginal?: boolean },
-  work: () => Promise<SlackMessage>,
+  work: () => Promise<SlackMessage | undefined>,
 ): Promise<void> {
   await io.ack();
   const respond = respondWithRetry(io.respond);
-  const replace = io.replaceOriginal ? { replace_original: true } : {};
+  const replace = io.replaceOriginal === undefined ? {} : { replace_original: io.replaceOriginal };
   ctx.background(io.label, async () => {
-    let message: SlackMessage;
+    let message: SlackMessage | undefined;
     try {
       message = await ctx.workQueue.run(work);
     } catch (error) {
       await respond({ response_type: 'ephemeral', ...replace, text: FAILED });
       throw error;
     }
+    if (message === undefined) return;
     await respond({ response_type: 'ephemeral', ...replace, text: message.text, blocks: message.blocks });
   });
 }

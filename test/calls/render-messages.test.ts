@@ -154,6 +154,14 @@ describe('renderCancellationMessage', () => {
       ].join('\n'),
     );
   });
+
+  it('escapes the reason in the notification text as well as in the blocks', () => {
+    const message = renderCancellationMessage({ call, occurrence: anOccurrence(), reason: '<!channel> & <@U0000000C>' });
+    expect(message.text).toBe(
+      'Community call on Wednesday 25 November 2026, 16:30 (Europe/London, UTC+00:00) is cancelled: &lt;!channel&gt; &amp; &lt;@U0000000C&gt;',
+    );
+    expect(allText(message)).not.toContain('<!channel>');
+  });
 });
 
 describe('renderRoundRobinMessage', () => {

@@ -23,12 +23,6 @@ describe('theme and host rotation', () => {
     expect([0, 1, 2].map((index) => pickHost(rotating, index))).toEqual(['U0000000A', 'U0000000B', 'U0000000A']);
   });
 
-  it('lets a stored override replace the rotation for one occurrence', () => {
-    expect(pickTheme(rotating, 0, { theme: 'release party' })).toBe('release party');
-    expect(pickHost(rotating, 0, { host: 'U0000000C' })).toBe('U0000000C');
-    expect(pickHost(rotating, 1, { theme: 'only the theme' })).toBe('U0000000B');
-  });
-
   it('has no theme or host when none are configured', () => {
     expect(pickTheme(aCall(), 7)).toBeUndefined();
     expect(pickHost(aCall(), 7)).toBeUndefined();
@@ -38,7 +32,6 @@ describe('theme and host rotation', () => {
     const upcoming = listUpcoming(
       rotating,
       [{ callSlug: 'community-call', localDate: '2026-11-11', skipped: true, reason: 'conference' }],
-      new Map(),
       new Date('2026-11-01T00:00:00Z'),
       4,
     );
@@ -48,12 +41,6 @@ describe('theme and host rotation', () => {
       ['2026-11-18', 'engage', 'U0000000A', false, undefined],
       ['2026-11-25', 'contribute', 'U0000000B', false, undefined],
     ]);
-  });
-
-  it('applies overrides stored by occurrence key', () => {
-    const overrides = new Map([['community-call/2026-11-18T16:30:00Z', { host: 'U0000000C' }]]);
-    const [, , third] = listUpcoming(rotating, [], overrides, new Date('2026-11-01T00:00:00Z'), 3);
-    expect([third.theme, third.host]).toEqual(['engage', 'U0000000C']);
   });
 });
 

@@ -47,6 +47,8 @@ describe('call RSVPs', () => {
 
     const claim = await t.db.prisma.reminderClaim.findUnique({ where: { key: `${OCCURRENCE}/reminder:24h` } });
     expect([claim?.channel, claim?.messageTs]).toEqual(['C0CALLS', reminder.ts]);
+    // The counts on the buttons are the answer: nothing is posted to the clicker.
+    expect(t.slack.callsTo('response_url')).toEqual([]);
   });
 
   it('keeps one answer per person, so changing it moves the count', async () => {
@@ -107,6 +109,8 @@ describe('call RSVPs', () => {
     await clickRsvp(t, 'U0FAY', 'call_rsvp_going', OCCURRENCE, reminder);
     const refusal = await waitFor(() => t.slack.callsTo('response_url').find((call) => String(call.args.text).includes('already over')), 'the refusal');
     expect(refusal.args.text).toBe('This Community call is already over, so answers are closed.');
+    // A new ephemeral message: replacing the reminder would take its buttons away from everyone.
+    expect(refusal.args.replace_original).toBe(false);
     expect(await t.db.prisma.rsvp.count({ where: { slackUserId: 'U0FAY' } })).toBe(0);
     expect(postedKeys(t, 'C0CALLS')).toHaveLength(3);
   });

@@ -14,7 +14,7 @@ export function registerApiCallsRoute(router: Router, ctx: AppContext): void {
     const skipOverrides = await loadSkipOverrides(ctx.db);
     const inputs = await Promise.all(
       ctx.config.calls.map(async (call) => {
-        const upcoming = listUpcoming(call, skipOverrides, new Map(), now, UPCOMING_COUNT);
+        const upcoming = listUpcoming(call, skipOverrides, now, UPCOMING_COUNT);
         const [agenda, rsvps] = await Promise.all([loadAgendaByKey(ctx.db, call, upcoming), loadRsvpCountsByKey(ctx.db, call, upcoming)]);
         return { call, upcoming, agenda, rsvps };
       }),

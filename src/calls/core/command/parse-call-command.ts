@@ -2,6 +2,7 @@ import type { CallCommand } from '../../types';
 import { parseLink } from './parse-link';
 import { parseSkipDate } from '../skips/parse-skip-date';
 import { findClosestMatch } from '../../../kit/text/find-closest-match';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 
 export const CALL_SUBCOMMANDS = ['next', 'schedule', 'agenda', 'skip', 'unskip', 'notes', 'recording', 'help'] as const;
 type Subcommand = (typeof CALL_SUBCOMMANDS)[number];
@@ -31,7 +32,7 @@ export function parseCallCommand(text: string, slugs: readonly string[]): CallCo
     const candidates = slug === undefined ? [...CALL_SUBCOMMANDS, ...slugs] : [...CALL_SUBCOMMANDS];
     const suggestion = findClosestMatch(first, candidates);
     const didYouMean = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-    return { kind: 'invalid', message: `\`${first}\` is not something I know.${didYouMean} ${HELP_HINT}` };
+    return { kind: 'invalid', message: `\`${escapeMrkdwn(first)}\` is not something I know.${didYouMean} ${HELP_HINT}` };
   }
   return parseArguments(first, rest, slug);
 }

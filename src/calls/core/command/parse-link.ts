@@ -1,3 +1,5 @@
+import { escapeMrkdwn } from '../../../kit/slack/text';
+
 export type ParsedLink = { ok: true; url: string } | { ok: false; message: string };
 
 /**
@@ -16,5 +18,5 @@ export function parseLink(text: string | undefined, what: 'notes' | 'recording')
   } catch {
     // Not a URL at all: answered below with the same advice.
   }
-  return { ok: false, message: `\`${unwrapped}\` is not an http(s) link. Try ${example}.` };
+  return { ok: false, message: `\`${escapeMrkdwn(unwrapped)}\` is not an http(s) link. Try ${example}.` };
 }

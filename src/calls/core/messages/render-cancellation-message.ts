@@ -20,5 +20,7 @@ export function renderCancellationMessage({ call, occurrence, reason, cancelledB
   if (reason) lines.push(`Reason: ${escapeMrkdwn(reason)}`);
   if (cancelledBy) lines.push(`Cancelled by <@${cancelledBy}>.`);
   lines.push(next ? `Next call: ${formatInZone(next.start, call.timezone)}.` : 'No later call is scheduled yet.');
-  return { text: `${call.name} on ${when} is cancelled${reason ? `: ${reason}` : '.'}`, blocks: [section(lines.join('\n'))] };
+  // `text` is read as mrkdwn too (notifications, screen readers), so user text is escaped there as well.
+  const text = `${escapeMrkdwn(call.name)} on ${when} is cancelled${reason ? `: ${escapeMrkdwn(reason)}` : '.'}`;
+  return { text, blocks: [section(lines.join('\n'))] };
 }

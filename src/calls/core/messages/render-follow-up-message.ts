@@ -23,5 +23,5 @@ export function renderFollowUpMessage({ call, occurrence, notesUrl, recordingUrl
     const who = occurrence.host ? `<@${occurrence.host}>, please` : 'Whoever has them, please';
     lines.push(`${who} add the links with ${missing.join(' and ')}.`);
   }
-  return { text: `Thanks for joining the ${call.name}!`, blocks: [section(lines.join('\n'))] };
+  return { text: `Thanks for joining the ${escapeMrkdwn(call.name)}!`, blocks: [section(lines.join('\n'))] };
 }

@@ -14,7 +14,7 @@ export function renderLinkPostedMessage(
   const label = what === 'notes' ? 'Notes' : 'Recording';
   const when = formatInZone(occurrence.start, call.timezone);
   return {
-    text: `${label} for the ${call.name} on ${when}: ${url}`,
+    text: `${label} for the ${escapeMrkdwn(call.name)} on ${when}: ${escapeMrkdwn(url)}`,
     blocks: [section(`*${label}* for the ${escapeMrkdwn(call.name)} on ${when}: <${url}|${escapeMrkdwn(url)}> (added by <@${postedBy}>)`)],
   };
 }

@@ -18,7 +18,7 @@ export interface NextReplyInput {
 /** Ephemeral answer to `/community-call next`, in the reader's zone and in the call's zone. */
 export function renderNextReply({ call, occurrence, agenda, rsvps, readerTimezone, icsUrl }: NextReplyInput): SlackMessage {
   if (!occurrence) {
-    const text = `No ${call.name} is scheduled. Check \`/community-call schedule\` later.`;
+    const text = `No ${escapeMrkdwn(call.name)} is scheduled. Check \`/community-call schedule\` later.`;
     return { text, blocks: [section(text)] };
   }
   const callTime = formatInZone(occurrence.start, call.timezone);
@@ -32,7 +32,7 @@ export function renderNextReply({ call, occurrence, agenda, rsvps, readerTimezon
   if (call.link) lines.push(`*Join:* <${call.link}|${escapeMrkdwn(call.link)}>`);
   lines.push(rsvpSummary(rsvps));
   return {
-    text: `Next ${call.name}: ${callTime}`,
+    text: `Next ${escapeMrkdwn(call.name)}: ${callTime}`,
     blocks: [section(lines.join('\n')), section(agendaText(agenda)), context(`<${icsUrl}|Add the calendar>`)],
   };
 }

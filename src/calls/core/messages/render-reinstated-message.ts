@@ -7,5 +7,5 @@ import { section } from '../../../kit/slack/blocks';
 export function renderReinstatedMessage(call: CallConfig, occurrence: DescribedOccurrence, reinstatedBy: string): SlackMessage {
   const when = formatInZone(occurrence.start, call.timezone);
   const lines = [`✅ *${escapeMrkdwn(call.name)} on ${when} is back on.*`, `Reinstated by <@${reinstatedBy}>. Reminders will follow as usual.`];
-  return { text: `${call.name} on ${when} is back on.`, blocks: [section(lines.join('\n'))] };
+  return { text: `${escapeMrkdwn(call.name)} on ${when} is back on.`, blocks: [section(lines.join('\n'))] };
 }

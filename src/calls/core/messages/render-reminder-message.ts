@@ -1,4 +1,5 @@
 import type { CallConfig, DescribedOccurrence, RsvpCounts, SlackMessage } from '../../types';
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import { formatInZone } from './format-call-time';
 import { context, header, section } from '../../../kit/slack/blocks';
 import { agendaText, detailLines, rsvpButtons } from './message-parts';
@@ -19,7 +20,7 @@ export interface ReminderMessageInput {
 export function renderReminderMessage({ call, occurrence, agenda, rsvps, icsUrl }: ReminderMessageInput): SlackMessage {
   const when = formatInZone(occurrence.start, call.timezone);
   return {
-    text: `${call.name}: ${when}${occurrence.theme ? `, theme: ${occurrence.theme}` : ''}`,
+    text: `${escapeMrkdwn(call.name)}: ${when}${occurrence.theme ? `, theme: ${escapeMrkdwn(occurrence.theme)}` : ''}`,
     blocks: [
       header(`📅 ${call.name}`),
       section(detailLines(call, occurrence)),

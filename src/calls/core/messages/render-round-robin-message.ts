@@ -10,12 +10,12 @@ import { stableShuffle } from '../rotation/stable-shuffle';
 export function renderRoundRobinMessage(call: CallConfig, occurrence: Occurrence, going: readonly string[]): SlackMessage {
   if (going.length === 0) {
     const text = `${call.name} starts soon. Nobody said Going yet: everyone who joins, say where you are at!`;
-    return { text, blocks: [section(`🔄 ${escapeMrkdwn(text)}`)] };
+    return { text: escapeMrkdwn(text), blocks: [section(`🔄 ${escapeMrkdwn(text)}`)] };
   }
   const order = stableShuffle(going, occurrence.key);
   const lines = order.map((user, position) => `${position + 1}. <@${user}>`);
   return {
-    text: `${call.name} round-robin order: ${order.map((user) => `<@${user}>`).join(', ')}`,
+    text: `${escapeMrkdwn(call.name)} round-robin order: ${order.map((user) => `<@${user}>`).join(', ')}`,
     blocks: [
       section(`🔄 *${escapeMrkdwn(call.name)} starts soon.* Round-robin: say where you are at, in this order:\n${lines.join('\n')}`),
     ],

@@ -6,7 +6,7 @@ import { context, section } from '../../../kit/slack/blocks';
 /** Answer to `/community-call schedule`: the next occurrences (usually 4), skipped ones struck out. */
 export function renderScheduleReply(call: CallConfig, occurrences: readonly DescribedOccurrence[], icsUrl: string): SlackMessage {
   if (occurrences.length === 0) {
-    const text = `No upcoming ${call.name} is scheduled.`;
+    const text = `No upcoming ${escapeMrkdwn(call.name)} is scheduled.`;
     return { text, blocks: [section(text)] };
   }
   const lines = occurrences.map((occurrence) => {
@@ -22,7 +22,7 @@ export function renderScheduleReply(call: CallConfig, occurrences: readonly Desc
     return `• ${slackDate(occurrence.start, callTime)} (${callTime})${extras.length ? `, ${extras.join(', ')}` : ''}`;
   });
   return {
-    text: `Upcoming ${call.name} dates`,
+    text: `Upcoming ${escapeMrkdwn(call.name)} dates`,
     blocks: [section(`*Upcoming ${escapeMrkdwn(call.name)}*\n${lines.join('\n')}`), context(`<${icsUrl}|Add the calendar>`)],
   };
 }

@@ -6,5 +6,5 @@ const LOOKAHEAD = 12;
 
 /** The next occurrence at or after `now` that is not skipped: what `next` and `agenda` are about. */
 export function findNextHeld(call: CallConfig, skipOverrides: readonly SkipOverride[], now: Date): DescribedOccurrence | undefined {
-  return listUpcoming(call, skipOverrides, new Map(), now, LOOKAHEAD).find((occurrence) => !occurrence.skipped);
+  return listUpcoming(call, skipOverrides, now, LOOKAHEAD).find((occurrence) => !occurrence.skipped);
 }

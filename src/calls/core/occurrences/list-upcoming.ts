@@ -1,21 +1,18 @@
-import type { CallConfig, DescribedOccurrence, OccurrenceOverride, SkipOverride } from '../../types';
+import type { CallConfig, DescribedOccurrence, SkipOverride } from '../../types';
 import { describeOccurrence } from './describe-occurrence';
 import { listOccurrences } from './list-occurrences';
 import { resolveSkips } from '../skips/resolve-skips';
 
 /**
  * The next `count` occurrences starting at or after `now`, skipped ones included and marked, with
- * theme and host (stored overrides by occurrence key win). Feeds `next`, `schedule` and the API.
+ * theme and host. Feeds `next`, `schedule` and the API.
  */
 export function listUpcoming(
   call: CallConfig,
   skipOverrides: readonly SkipOverride[],
-  overridesByKey: ReadonlyMap<string, OccurrenceOverride>,
   now: Date,
   count: number,
 ): DescribedOccurrence[] {
   const skips = resolveSkips(call, skipOverrides);
-  return listOccurrences(call, now, { count }).map((occurrence) =>
-    describeOccurrence(call, occurrence, skips, overridesByKey.get(occurrence.key)),
-  );
+  return listOccurrences(call, now, { count }).map((occurrence) => describeOccurrence(call, occurrence, skips));
 }

@@ -1,8 +1,7 @@
-import type { CallConfig, OccurrenceOverride } from '../../types';
+import type { CallConfig } from '../../types';
 import { pickInTurn } from './pick-in-turn';
 
-/** Host (Slack user id) for an occurrence: the stored override, else `hosts` round-robin by index. */
-export function pickHost(call: CallConfig, index: number, override?: OccurrenceOverride): string | undefined {
-  if (override?.host) return override.host;
+/** Host (Slack user id) for an occurrence: `hosts` round-robin by index. */
+export function pickHost(call: CallConfig, index: number): string | undefined {
   return pickInTurn(call.hosts, index);
 }

@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../../kit/slack/text';
 import { isLocalDate } from '../occurrences/local-dates';
 
 export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
@@ -10,5 +11,5 @@ export function parseSkipDate(text: string | undefined): ParsedDate {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return { ok: false, message: `\`${value}\` is not a real date. Use the call's date, like \`2026-11-25\`.` };
   }
-  return { ok: false, message: `\`${value}\` is not a date I can read. Write it as YYYY-MM-DD, like \`2026-11-25\`.` };
+  return { ok: false, message: `\`${escapeMrkdwn(value)}\` is not a date I can read. Write it as YYYY-MM-DD, like \`2026-11-25\`.` };
 }

@@ -1,14 +1,11 @@
 import { context, divider, header, HOME_BLOCK_LIMIT, section, type KnownBlock } from '../../../kit/slack/blocks';
 import { podSummary } from './pod-summary';
 import { escapeMrkdwn, formatSlackDate, mentionUser } from '../../../kit/slack/text';
+import type { NextHeldCall } from '../../../calls';
 import type { PodView } from '../types';
 
-export interface CommunityCall {
-  name: string;
-  start: Date;
-  theme?: string;
-  link?: string;
-}
+/** What the Home shows of the next call the calls capability says will be held (skipped dates are never next). */
+export type CommunityCall = Pick<NextHeldCall, 'name' | 'start' | 'theme' | 'link'>;
 
 /** Something that happened in a pod's area, for its advocates (an issue, a PR, a join…). */
 export interface PodActivity {
