@@ -2,7 +2,7 @@ import type { Feature } from './context';
 import { registerCalls } from './calls/register';
 import { registerIdentity } from './identity';
 import { registerLedger } from './ledger';
-import { registerPods } from './pods/register';
+import { registerPods } from './pods';
 import { registerReleases } from './releases/register';
 import { registerWelcome } from './welcome';
 

@@ -17,6 +17,9 @@ export interface MentionTarget extends MentionedItem {
   authorIsBot: boolean;
 }
 
+/** What pod mentions use from the app. */
+export type MentionContext = Pick<AppContext, 'db' | 'outbox' | 'clock' | 'config' | 'log'>;
+
 export type MentionResult = { posted: string[] } | { skipped: string };
 
 /**
@@ -25,7 +28,7 @@ export type MentionResult = { posted: string[] } | { skipped: string };
  * 2. drop pods already mentioned here (PodMention rows) and decide with the core (switch, opt-out, bots);
  * 3. claim the pods and enqueue one comment (plus a note in each pod's Slack channel) in one transaction.
  */
-export async function mentionPods(ctx: AppContext, target: MentionTarget): Promise<MentionResult> {
+export async function mentionPods(ctx: MentionContext, target: MentionTarget): Promise<MentionResult> {
   const settings = ctx.config.podSettings.mentions;
   const pods = await loadPodViews(ctx.db, { liveOnly: true });
   const matched = matchPods({ labels: target.labels, changedFiles: target.changedFiles }, pods);

@@ -1,14 +1,12 @@
 import type { AppContext } from '../context';
-import { findEarlierContributions } from '../ledger/ledger-store';
-import type { SeenContribution } from '../ledger/core/read-contribution';
-import { matchPods } from '../pods/core/mentions/match-pods';
+import { findEarlierContributions, type SeenContribution } from '../ledger';
+import { loadPodViews, matchPods } from '../pods';
 import type { OutboxJobInput } from '../outbox/types';
 import { isFirstTimeContributor } from '../kit/contributors/is-first-time-contributor';
 import { listPrFiles } from '../kit/github/list-pr-files';
 import { renderFirstContributionComment, renderFirstMergeComment } from './core/render-github-welcome';
 import { renderFirstTimerHandoff } from './core/render-first-timer-handoff';
 import { githubWelcomeKey, githubWelcomeLabelKey, handoffKey, type GitHubWelcomeKind } from './core/welcome-keys';
-import { loadPodViews } from '../pods/store/load-pod-views';
 
 export type WelcomeOutcome = 'welcomed' | 'already-welcomed' | 'not-a-first-timer' | 'disabled';
 

@@ -1,4 +1,4 @@
-import type { PodView } from '../../pods/core/types';
+import type { PodView } from '../../pods';
 import type { WelcomeConfig } from '../config';
 import { fillTemplate } from './fill-template';
 

@@ -1,6 +1,6 @@
 import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
-import { readContribution } from '../../ledger/core/read-contribution';
+import { readContribution } from '../../ledger';
 import { welcomeFirstTimer } from '../welcome-first-timer';
 
 /** A first issue or first PR gets a welcome comment, the new-contributor label, and a hand-off to the pod. */
