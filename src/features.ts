@@ -3,7 +3,7 @@ import { registerCalls } from './calls/register';
 import { registerIdentity } from './identity';
 import { registerInsights } from './insights';
 import { registerLedger } from './ledger';
-import { registerPods } from './pods/register';
+import { registerPods } from './pods';
 import { registerReleases } from './releases/register';
 import { registerWelcome } from './welcome';
 

@@ -8,8 +8,11 @@ import { loadPodViews } from './store/load-pod-views';
 /** How far back an advocate's App Home looks for newcomers and activity. */
 const RECENT_DAYS = 30;
 
+/** What the App Home uses from the app. */
+export type HomeContext = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
 /** The App Home for one person: their pods, the next call, and for advocates their pods' recent activity. */
-export async function buildAppHome(ctx: AppContext, viewerSlackId: string): Promise<HomeView> {
+export async function buildAppHome(ctx: HomeContext, viewerSlackId: string): Promise<HomeView> {
   const now = ctx.clock.now();
   const pods = await loadPodViews(ctx.db, { liveOnly: true });
   const advocated = pods.filter((pod) => pod.advocates.some((advocate) => advocate.slackId === viewerSlackId));

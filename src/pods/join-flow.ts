@@ -20,8 +20,11 @@ import { loadPodViews } from './store/load-pod-views';
 
 const plain = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
 
+/** What joining uses from the app. */
+export type JoinContext = Pick<AppContext, 'db' | 'outbox' | 'clock' | 'config' | 'log'>;
+
 /** `/join-pod [text]`: the picker, a join by name, or auto-assignment. Returns the reply for the person. */
-export async function runJoinPodCommand(ctx: AppContext, slackId: string, text: string): Promise<SlackMessage> {
+export async function runJoinPodCommand(ctx: JoinContext, slackId: string, text: string): Promise<SlackMessage> {
   const command = parseJoinPodCommand(text);
   switch (command.kind) {
     case 'picker': {
@@ -46,7 +49,7 @@ export async function runJoinPodCommand(ctx: AppContext, slackId: string, text: 
  * switch, which passes `leaveFrom`).
  * 1. load the pods; 2. decide with the core (typo, archived, member, full, limit); 3. write under lock.
  */
-export async function joinByName(ctx: AppContext, request: { slackId: string; name: string; leaveFrom?: string; reason?: string }): Promise<SlackMessage> {
+export async function joinByName(ctx: JoinContext, request: { slackId: string; name: string; leaveFrom?: string; reason?: string }): Promise<SlackMessage> {
   const pods = await loadPodViews(ctx.db);
   const pod = pods.find((candidate) => candidate.name === request.name);
   if (pod === undefined) {
@@ -62,7 +65,7 @@ export async function joinByName(ctx: AppContext, request: { slackId: string; na
 }
 
 /** `/join-pod auto` and `/join-pod interests: …`: the core picks the pod, then it is an ordinary join. */
-async function autoJoin(ctx: AppContext, slackId: string, interests: string[] | undefined): Promise<SlackMessage> {
+async function autoJoin(ctx: JoinContext, slackId: string, interests: string[] | undefined): Promise<SlackMessage> {
   const pods = await loadPodViews(ctx.db);
   const contributor = await ensureContributor(ctx.db, slackId, ctx.clock.now());
   const level = await contributorLevel(ctx.db, contributor);
@@ -86,7 +89,7 @@ async function autoJoin(ctx: AppContext, slackId: string, interests: string[] | 
  * one and another join may have filled the pod since. What it refuses is explained the same way.
  */
 async function commitJoin(
-  ctx: AppContext,
+  ctx: JoinContext,
   pods: readonly PodView[],
   pod: PodView,
   request: { slackId: string; leaveFrom?: string; reason?: string },

@@ -1,12 +1,13 @@
 import type { AppContext } from '../context';
 import type { OutboxJobInput } from '../outbox/types';
 import { matchPods } from './core/mentions/match-pods';
-import { planPodMentions } from './core/mentions/plan-pod-mentions';
+import { planPodMentions, type MentionPlan, type PlannedMention } from './core/mentions/plan-pod-mentions';
 import { renderPodMentionComment } from './core/mentions/render-pod-mention-comment';
 import { renderPodMentionEcho, type MentionedItem } from './core/mentions/render-pod-mention-echo';
 import { slackMessageJob } from './notifications';
-import { loadPodViews } from './store/load-pod-views';
-import { mentionedPods, recordPodMentions } from './store/pod-mentions';
+import type { Db } from './store/db';
+import { loadPodViews, type StoredPodView } from './store/load-pod-views';
+import { claimPodMentionsIn, mentionedPods, recordPodMentions } from './store/pod-mentions';
 
 export interface MentionTarget extends MentionedItem {
   owner: string;
@@ -17,20 +18,20 @@ export interface MentionTarget extends MentionedItem {
   authorIsBot: boolean;
 }
 
+/** What pod mentions use from the app. */
+export type MentionContext = Pick<AppContext, 'db' | 'outbox' | 'clock' | 'config' | 'log'>;
+
 export type MentionResult = { posted: string[] } | { skipped: string };
 
-/**
- * Pod mentions for one issue or PR:
- * 1. match live pods by labels and changed files;
- * 2. drop pods already mentioned here (PodMention rows) and decide with the core (switch, opt-out, bots);
- * 3. claim the pods and enqueue one comment (plus a note in each pod's Slack channel) in one transaction.
- */
-export async function mentionPods(ctx: AppContext, target: MentionTarget): Promise<MentionResult> {
+/** The live pods an issue or PR matches, and which of them to mention now (see planPodMentions). Reads only. */
+export async function planMentionsFor(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  target: Pick<MentionTarget, 'repo' | 'number' | 'labels' | 'changedFiles' | 'author' | 'authorIsBot'>,
+): Promise<{ matched: StoredPodView[]; plan: MentionPlan }> {
   const settings = ctx.config.podSettings.mentions;
   const pods = await loadPodViews(ctx.db, { liveOnly: true });
   const matched = matchPods({ labels: target.labels, changedFiles: target.changedFiles }, pods);
-  if (matched.length === 0) return { skipped: 'no-match' };
-
+  if (matched.length === 0) return { matched, plan: { kind: 'skip', reason: 'nothing-new' } };
   const configuredBot = ctx.config.bots.some((bot) => bot.toLowerCase() === target.author.toLowerCase());
   const plan = planPodMentions({
     matched,
@@ -41,6 +42,39 @@ export async function mentionPods(ctx: AppContext, target: MentionTarget): Promi
     optOutLabel: settings.optOutLabel,
     enabled: settings.enabled,
   });
+  return { matched, plan };
+}
+
+/**
+ * Claims planned mentions inside the caller's transaction, for a comment someone else writes (the first-timer
+ * welcome carries the pod mention). Returns the mentions this call claimed and the note for each pod's channel;
+ * the caller enqueues those with its comment, in the same transaction.
+ */
+export async function claimMentionsIn(
+  tx: Db,
+  request: { target: MentionedItem; mentions: readonly PlannedMention[]; now: Date },
+): Promise<{ mentions: PlannedMention[]; jobs: OutboxJobInput[] }> {
+  const { target } = request;
+  const claimed = await claimPodMentionsIn(tx, {
+    repo: target.repo,
+    number: target.number,
+    podNames: request.mentions.map((mention) => mention.pod.name),
+    now: request.now,
+    event: { kind: target.kind, title: target.title, url: target.url, author: target.author },
+  });
+  const mentions = request.mentions.filter((mention) => claimed.includes(mention.pod.name));
+  return { mentions, jobs: echoJobs(target, mentions) };
+}
+
+/**
+ * Pod mentions for one issue or PR:
+ * 1. match live pods by labels and changed files;
+ * 2. drop pods already mentioned here (PodMention rows) and decide with the core (switch, opt-out, bots);
+ * 3. claim the pods and enqueue one comment (plus a note in each pod's Slack channel) in one transaction.
+ */
+export async function mentionPods(ctx: MentionContext, target: MentionTarget): Promise<MentionResult> {
+  const { matched, plan } = await planMentionsFor(ctx, target);
+  if (matched.length === 0) return { skipped: 'no-match' };
   if (plan.kind === 'skip') return { skipped: plan.reason };
 
   const posted = await recordPodMentions(ctx.db, ctx.outbox, {
@@ -51,21 +85,24 @@ export async function mentionPods(ctx: AppContext, target: MentionTarget): Promi
     event: { kind: target.kind, title: target.title, url: target.url, author: target.author },
     render: (claimed) => {
       const mentions = plan.mentions.filter((mention) => claimed.includes(mention.pod.name));
-      const jobs: OutboxJobInput[] = [
+      return [
         {
           key: `pod-mention:${target.repo}#${target.number}:${claimed.join(',')}`,
           target: 'github',
           method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
           payload: { owner: target.owner, repo: target.name, issue_number: target.number, body: renderPodMentionComment(mentions) },
         },
+        ...echoJobs(target, mentions),
       ];
-      for (const mention of mentions) {
-        if (!mention.pod.channel) continue;
-        jobs.push(slackMessageJob(`pod-mention:${target.repo}#${target.number}:${mention.pod.name}:slack`, mention.pod.channel, renderPodMentionEcho(mention.pod, target)));
-      }
-      return jobs;
     },
   });
   if (posted.length > 0) ctx.log.info({ repo: target.repo, number: target.number, pods: posted }, 'pods: mentioned on GitHub');
   return posted.length > 0 ? { posted } : { skipped: 'nothing-new' };
+}
+
+/** A note in each mentioned pod's Slack channel. */
+function echoJobs(target: MentionedItem, mentions: readonly PlannedMention[]): OutboxJobInput[] {
+  return mentions
+    .filter((mention) => mention.pod.channel)
+    .map((mention) => slackMessageJob(`pod-mention:${target.repo}#${target.number}:${mention.pod.name}:slack`, mention.pod.channel!, renderPodMentionEcho(mention.pod, target)));
 }

@@ -28,11 +28,14 @@ import { loadPodViews, type StoredPodView } from './store/load-pod-views';
 
 const plain = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
 
+/** What `/pod` uses from the app. */
+export type PodCommandContext = Pick<AppContext, 'db' | 'outbox' | 'clock' | 'config' | 'log' | 'isAdmin'>;
+
 /** Pod sizes for `/pod create`: the same default as podbot.yml (the ideal 7 plus 2). */
 const DEFAULT_CAPACITY = 9;
 
 /** `/pod [subcommand …]`. Returns the reply for the person who ran it; every refusal says why and what would work. */
-export async function runPodCommand(ctx: AppContext, actor: string, text: string): Promise<SlackMessage> {
+export async function runPodCommand(ctx: PodCommandContext, actor: string, text: string): Promise<SlackMessage> {
   const command = parsePodCommand(text);
   if (command.kind === 'invalid') return plain(command.message);
   if (command.kind === 'help') return renderPodHelp();
@@ -73,7 +76,7 @@ function unknownPod(name: string, pods: readonly StoredPodView[], subcommand: st
   return plain(`There is no pod called \`${name}\`.${hint}`);
 }
 
-async function leave(ctx: AppContext, actor: string, name: string | undefined, pods: readonly StoredPodView[]): Promise<SlackMessage> {
+async function leave(ctx: PodCommandContext, actor: string, name: string | undefined, pods: readonly StoredPodView[]): Promise<SlackMessage> {
   const decision = decideLeave({ slackId: actor, pods, ...(name !== undefined ? { name } : {}) });
   if (!decision.ok) return plain(decision.message);
   const ended = await endMembership(ctx.db, ctx.outbox, { podName: decision.pod.name, slackUserId: actor, reason: 'left', actor, now: ctx.clock.now() });
@@ -82,7 +85,7 @@ async function leave(ctx: AppContext, actor: string, name: string | undefined, p
   return renderLeftPod(decision.pod);
 }
 
-async function create(ctx: AppContext, actor: string, command: Extract<PodCommand, { kind: 'create' }>, pods: readonly StoredPodView[]): Promise<SlackMessage> {
+async function create(ctx: PodCommandContext, actor: string, command: Extract<PodCommand, { kind: 'create' }>, pods: readonly StoredPodView[]): Promise<SlackMessage> {
   const existing = pods.find((pod) => pod.name === command.name);
   if (existing) return renderPodNameTaken(command.name, existing.archived);
   const pod = {
@@ -99,7 +102,7 @@ async function create(ctx: AppContext, actor: string, command: Extract<PodComman
   return renderPodCreated(pod, pod.advocates);
 }
 
-async function archive(ctx: AppContext, actor: string, pod: StoredPodView): Promise<SlackMessage> {
+async function archive(ctx: PodCommandContext, actor: string, pod: StoredPodView): Promise<SlackMessage> {
   if (pod.archived) return renderAlreadyArchived(pod);
   const archived = await archivePod(ctx.db, ctx.outbox, {
     podName: pod.name,
@@ -117,7 +120,7 @@ export function archivedNotices(podId: number, podName: string, displayName: str
   return members.map((slackId) => slackMessageJob(`pod-archived:${podId}:${at.getTime()}:${slackId}`, slackId, renderPodArchivedNotice({ displayName })));
 }
 
-async function advocate(ctx: AppContext, actor: string, pod: StoredPodView, slackId: string): Promise<SlackMessage> {
+async function advocate(ctx: PodCommandContext, actor: string, pod: StoredPodView, slackId: string): Promise<SlackMessage> {
   const now = ctx.clock.now();
   const added = await addAdvocate(ctx.db, { podId: pod.id, slackUserId: slackId, actor, now });
   if (added && slackId !== actor) {
@@ -126,7 +129,7 @@ async function advocate(ctx: AppContext, actor: string, pod: StoredPodView, slac
   return renderAdvocateAdded(pod, slackId, added);
 }
 
-async function remove(ctx: AppContext, actor: string, pod: StoredPodView, slackId: string): Promise<SlackMessage> {
+async function remove(ctx: PodCommandContext, actor: string, pod: StoredPodView, slackId: string): Promise<SlackMessage> {
   const ended = await endMembership(ctx.db, ctx.outbox, {
     podName: pod.name,
     slackUserId: slackId,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { aContributor, buttonsOf, clickButton, commandReply, membersOf } from './app-helpers';
 
@@ -17,6 +17,13 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t?.stop());
+// Every test starts from the configured pods with nobody in them, so each one passes alone or in any order.
+beforeEach(async () => {
+  await t.drain();
+  const p = t.db.prisma;
+  await p.$transaction([p.membership.deleteMany(), p.podEvent.deleteMany(), p.ledgerEntry.deleteMany(), p.contributor.deleteMany(), p.outboxJob.deleteMany()]);
+  t.slack.reset();
+});
 
 describe('/join-pod', () => {
   it('shows a picker with each pod, its size and advocate, and a Join button', async () => {
@@ -71,6 +78,7 @@ describe('/join-pod', () => {
   });
 
   it('refuses a full pod and names the best open pod for the same labels, with a button for it', async () => {
+    await commandReply(t, '/join-pod', 'cli', 'UCLI');
     await commandReply(t, '/join-pod', 'tiny', 'UFILL');
     const reply = await commandReply(t, '/join-pod', 'tiny', 'ULATE');
     expect(reply.text).toBe('The *Tiny* pod is full (1/1). *Cli* (`cli`, 1/9) has room and also covers `area/cli`.');
@@ -120,6 +128,8 @@ describe('/join-pod', () => {
   });
 
   it('records joins as pod events for the advocate', async () => {
+    await commandReply(t, '/join-pod', 'docs', 'UJOIN1');
+    await commandReply(t, '/join-pod', 'docs', 'UTYPO');
     const events = await t.db.prisma.podEvent.findMany({ where: { pod: { name: 'docs' }, kind: 'joined' }, orderBy: { id: 'asc' }, select: { actor: true } });
     expect(events.map((event) => event.actor)).toEqual(['UJOIN1', 'UTYPO']);
   });

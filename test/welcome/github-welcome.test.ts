@@ -48,8 +48,9 @@ describe('github welcomes and the ledger', () => {
   it('welcomes a first issue: comment naming the pod and advocate, the label, and a DM to the advocate', async () => {
     await send('issues', anIssueEvent('opened', { number: 1, login: 'newbie', labels: ['area/docs'], title: 'Typo in the guide' }));
     expect(welcomes('o/r', 1)).toEqual([
-      'Thanks for opening your first issue here, @newbie! :tada: Someone will respond within two working days.\n' +
-        'This belongs to the **Docs** Pod (the website and guides): its advocate @ada will help you find your way.\n' +
+      '<!-- podbot:pod-mention docs -->\n' +
+        'Thanks for opening your first issue here, @newbie! :tada: Someone will respond within two working days.\n' +
+        'This belongs to the **Docs** Pod (the website and guides): its advocate @ada will help you find your way. Reach the Pod by joining it with `/join-pod docs` in Slack.\n' +
         'In the meantime, our [contributing guide](https://podland.example/contributing) explains how we work.',
     ]);
     expect(t.github.labels.get('o/r#1')).toEqual(['new-contributor']);
@@ -108,8 +109,9 @@ describe('github welcomes and the ledger', () => {
     t.github.prFiles.set('o/r#10', ['docs/install.md', 'README.md']);
     await send('pull_request', aPullRequestEvent('opened', { number: 10, login: 'newbie', association: 'FIRST_TIME_CONTRIBUTOR' }));
     expect(welcomes('o/r', 10)).toEqual([
-      'Thanks for your first pull request, @newbie! :tada: A maintainer will review it within two working days.\n' +
-        'This belongs to the **Docs** Pod (the website and guides): its advocate @ada will help you find your way.\n' +
+      '<!-- podbot:pod-mention docs -->\n' +
+        'Thanks for your first pull request, @newbie! :tada: A maintainer will review it within two working days.\n' +
+        'This belongs to the **Docs** Pod (the website and guides): its advocate @ada will help you find your way. Reach the Pod by joining it with `/join-pod docs` in Slack.\n' +
         'Our [contributing guide](https://podland.example/contributing) explains how reviews work.',
     ]);
     expect(t.github.labels.get('o/r#10')).toEqual(['new-contributor']);

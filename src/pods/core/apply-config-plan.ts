@@ -47,8 +47,8 @@ export interface ConfigPlan {
 }
 
 /**
- * What applying podbot.yml's `pods:` to the database would do. Pure, so start-up can log it (and a
- * dry run can print it) before anything is written.
+ * What applying podbot.yml's `pods:` to the database would do. Pure, so start-up can log it and the dry
+ * run (`npm run pods:plan`, see planPodsConfig and renderConfigPlan) can print it without writing.
  *
  * Ownership rules, so config and Slack commands do not undo each other on every restart:
  * - config owns the pods it lists: their fields follow config, and advocates that came from config

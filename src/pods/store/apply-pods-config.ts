@@ -19,6 +19,11 @@ export async function applyPodsConfig(
 ): Promise<ConfigPlan> {
   return db.$transaction(
     async (tx) => {
+      // Replicas starting together each apply podbot.yml. Without a lock both read "no pods", both insert, and one
+      // fails on the unique pod name. A transaction-scoped advisory lock makes them take turns; under READ COMMITTED
+      // the second one's read, after the lock, sees the first one's pods, so its plan is empty. Released at commit.
+      // https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('podbot:apply-pods-config'))`;
       const stored = await loadPodViews(tx);
       const plan = applyConfigPlan(request.pods, stored);
       const ids = new Map(stored.map((pod) => [pod.name, pod.id]));

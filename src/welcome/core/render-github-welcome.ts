@@ -1,4 +1,4 @@
-import type { PodView } from '../../pods/core/types';
+import { podMentionMarker, renderPodReach, type PlannedMention, type PodView } from '../../pods';
 import type { WelcomeConfig } from '../config';
 import { fillTemplate } from './fill-template';
 
@@ -10,11 +10,14 @@ export type WelcomePod = Pick<PodView, 'name' | 'displayName' | 'area' | 'advoca
  * @-mentioned; the others are pointed to on Slack. Empty when nothing matched.
  */
 export function describePods(pods: readonly WelcomePod[]): string {
+  return describe(pods.map((pod) => ({ pod, cc: pod.advocates.map((a) => a.githubLogin).filter((login): login is string => Boolean(login)) })));
+}
+
+function describe(pods: readonly { pod: WelcomePod & { channel?: string }; cc: readonly string[] }[], options: { reach?: boolean } = {}): string {
   if (pods.length === 0) return '';
-  const lines = pods.map((pod) => {
-    const logins = pod.advocates.map((a) => a.githubLogin).filter((login): login is string => Boolean(login));
-    const who = logins.length ? `its advocate ${logins.map((login) => `@${login}`).join(', ')} will help you find your way` : 'its advocate on our Slack will help you find your way';
-    return `This belongs to the **${pod.displayName}** Pod (${pod.area}): ${who}.`;
+  const lines = pods.map(({ pod, cc }) => {
+    const who = cc.length ? `its advocate ${cc.map((login) => `@${login}`).join(', ')} will help you find your way` : 'its advocate on our Slack will help you find your way';
+    return `This belongs to the **${pod.displayName}** Pod (${pod.area}): ${who}.${options.reach ? ` ${renderPodReach(pod)}` : ''}`;
   });
   return `\n${lines.join('\n')}`;
 }
@@ -22,19 +25,25 @@ export function describePods(pods: readonly WelcomePod[]): string {
 /**
  * The welcome comment on someone's first issue or first PR: the configured template with the contributing guide,
  * the expected response time and the matching pods filled in.
+ *
+ * It is the only comment podbot writes when the issue or PR is opened, so with `mentions` (the pods it mentions,
+ * claimed for it) it also does the pod mention's job: it names each pod, cc's the advocates, says how to reach the
+ * pod, and starts with the pod mention marker. Without `mentions` it names `pods` as a plain welcome.
  */
 export function renderFirstContributionComment(
   config: WelcomeConfig,
-  input: { kind: 'issue' | 'pr'; login: string; pods: readonly WelcomePod[] },
+  input: { kind: 'issue' | 'pr'; login: string; pods: readonly WelcomePod[]; mentions?: readonly PlannedMention[] },
 ): string {
   const template = input.kind === 'issue' ? config.github.issueMessage : config.github.pullRequestMessage;
-  return fillTemplate(template, {
+  const body = fillTemplate(template, {
     login: input.login,
     contributing: config.contributingUrl,
     responseTime: config.github.responseTime,
-    pods: describePods(input.pods),
+    pods: input.mentions ? describe(input.mentions, { reach: true }) : describePods(input.pods),
     community: config.community,
   });
+  if (!input.mentions?.length) return body;
+  return `${podMentionMarker(input.mentions.map((mention) => mention.pod.name))}\n${body}`;
 }
 
 /** The congratulation on a first merged PR, inviting the author to Slack and to a Pod. */

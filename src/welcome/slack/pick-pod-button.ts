@@ -1,7 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { renderJoinPodPicker } from '../../pods/core/join/render-join-pod-picker';
-import { loadPodViews } from '../../pods/store/load-pod-views';
+import { loadPodViews, renderJoinPodPicker } from '../../pods';
 import { ackThenRespond } from '../../slack/reply';
 import { WELCOME_PICK_POD_ACTION } from '../core/action-ids';
 

@@ -27,7 +27,7 @@ export function renderPodMentionComment(mentions: readonly PlannedMention[], opt
       `This belongs to the ${names} Pod: ${asSentence(mention.pod.area)}`,
       '',
       ...(mention.cc.length > 0 ? [`cc ${mention.cc.map((login) => `@${login}`).join(' ')}`, ''] : []),
-      reach(mention, options.slackTeamId),
+      renderPodReach(mention.pod, options.slackTeamId),
     ].join('\n');
   }
 
@@ -37,15 +37,16 @@ export function renderPodMentionComment(mentions: readonly PlannedMention[], opt
     '',
     ...mentions.map((mention) => {
       const cc = mention.cc.length > 0 ? ` cc ${mention.cc.map((login) => `@${login}`).join(' ')}.` : '';
-      return `- **${mention.pod.displayName}**: ${asSentence(mention.pod.area)}${cc} ${reach(mention, options.slackTeamId)}`;
+      return `- **${mention.pod.displayName}**: ${asSentence(mention.pod.area)}${cc} ${renderPodReach(mention.pod, options.slackTeamId)}`;
     }),
   ].join('\n');
 }
 
-function reach(mention: PlannedMention, teamId: string | undefined): string {
-  const join = `\`/join-pod ${mention.pod.name}\``;
-  return mention.pod.channel
-    ? `Reach the Pod in [its Slack channel](${slackChannelLink(mention.pod.channel, teamId)}), or join it with ${join} in Slack.`
+/** How to reach a pod from GitHub: its Slack channel if it has one, and `/join-pod`. */
+export function renderPodReach(pod: Pick<PlannedMention['pod'], 'name' | 'channel'>, teamId?: string): string {
+  const join = `\`/join-pod ${pod.name}\``;
+  return pod.channel
+    ? `Reach the Pod in [its Slack channel](${slackChannelLink(pod.channel, teamId)}), or join it with ${join} in Slack.`
     : `Reach the Pod by joining it with ${join} in Slack.`;
 }
 
