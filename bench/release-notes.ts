@@ -8,9 +8,7 @@
 // The ledger is cold (every author goes to the batched search), which is the worst case.
 import pino from 'pino';
 import { createGitHubClient } from '../src/clients/github';
-import { computeCredits } from '../src/releases/compute-credits';
-import { fitCreditsBlock } from '../src/releases/fit-credits-block';
-import { gatherRelease } from '../src/releases/gather-release';
+import { computeCredits, fitCreditsBlock, gatherRelease } from '../src/releases';
 import { FakeGitHub } from '../test/support/fake-github';
 import { installRepoHistory, syntheticHistory } from '../test/support/github-history';
 

@@ -3,7 +3,7 @@ import { registerCalls } from './calls/register';
 import { registerIdentity } from './identity';
 import { registerLedger } from './ledger';
 import { registerPods } from './pods/register';
-import { registerReleases } from './releases/register';
+import { registerReleases } from './releases';
 import { registerWelcome } from './welcome';
 
 /**

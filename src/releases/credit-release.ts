@@ -3,9 +3,9 @@
 import type { GitHubClient } from '../clients/github';
 import type { CommunityConfig } from '../app/community-config';
 import type { PrismaClient } from '../generated/prisma/client';
-import { computeCredits } from './compute-credits';
-import { decideLedgerFirstPrs } from './decide-ledger-first-prs';
-import { fitCreditsBlock, type FittedBody } from './fit-credits-block';
+import { computeCredits } from './core/credits/compute-credits';
+import { decideLedgerFirstPrs } from './core/gather/decide-ledger-first-prs';
+import { fitCreditsBlock, type FittedBody } from './core/body/fit-credits-block';
 import { gatherRelease, type GatheredRelease } from './gather-release';
 import { isLedgerComplete, readLedgerPrs, readLinkedSlackIds, readPodDefinitions } from './store/read-credit-context';
 import type { Credits } from './types';

@@ -46,10 +46,10 @@
  * later files are missed; GitHub's own squash commit, which repeats the trailers, is always read from the range).
  */
 import type { Octokit } from '@octokit/rest';
-import { findCherryPickOrigin } from './find-cherry-pick-origin';
-import { findFirstTimers, type UnknownAuthor } from './find-first-timers';
-import { findPrNumbers } from './find-pr-numbers';
-import { findPreviousReleaseCandidates, type ReleaseSummary } from './find-previous-release';
+import { findCherryPickOrigin } from './core/gather/find-cherry-pick-origin';
+import { findFirstTimers, type UnknownAuthor } from './core/gather/find-first-timers';
+import { findPrNumbers } from './core/gather/find-pr-numbers';
+import { findPreviousReleaseCandidates, type ReleaseSummary } from './core/gather/find-previous-release';
 import type { GatheredPr, PrCommit, RangeCommit, ReleaseRef } from './types';
 
 export const COMPARE_PAGE_SIZE = 100;

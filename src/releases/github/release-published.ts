@@ -14,10 +14,10 @@
 // announcement (keyed per release and part, enqueued once ever).
 import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
-import { buildReleaseAnnouncement } from '../build-release-announcement';
+import { buildReleaseAnnouncement } from '../core/announce/build-release-announcement';
 import { planReleaseBody, prepareCredits, readCurrentRelease } from '../credit-release';
 import { GatherReleaseError } from '../gather-release';
-import { makeAnnouncementKey, makeBodyEditKey } from '../make-outbox-keys';
+import { makeAnnouncementKey, makeBodyEditKey } from '../core/make-outbox-keys';
 import { InvalidPayloadError } from '../../github/webhook-endpoint';
 
 /** The fields of GitHub's `release` webhook payload this feature reads. */

@@ -1,4 +1,4 @@
-import type { Contributor, CreditSection, Credits, NewContributor } from './types';
+import type { Contributor, CreditSection, Credits, NewContributor } from '../../types';
 
 export const CREDITS_START = '<!-- podbot:credits:start -->';
 export const CREDITS_END = '<!-- podbot:credits:end -->';
