@@ -6,7 +6,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { computeCredits } from './core/credits/compute-credits';
 import { decideLedgerFirstPrs } from './core/gather/decide-ledger-first-prs';
 import { fitCreditsBlock, type FittedBody } from './core/body/fit-credits-block';
-import { gatherRelease, type GatheredRelease } from './gather-release';
+import { gatherRelease, type GatheredRelease } from './gather/gather-release';
 import { isLedgerComplete, readLedgerPrs, readLinkedSlackIds, readPodDefinitions } from './store/read-credit-context';
 import type { Credits } from './types';
 

@@ -2,7 +2,7 @@
 // capabilities import releases only from here.
 export { registerReleases } from './register';
 export { planReleaseBody, prepareCredits, readCurrentRelease, type PreparedCredits } from './credit-release';
-export { gatherRelease, GatherReleaseError, type GatheredRelease, type GatherOptions } from './gather-release';
+export { gatherRelease, GatherReleaseError, type GatheredRelease, type GatherOptions } from './gather/gather-release';
 export { computeCredits } from './core/credits/compute-credits';
 export { fitCreditsBlock } from './core/body/fit-credits-block';
 export { renderCreditsBlock } from './core/body/render-credits-block';

@@ -16,7 +16,7 @@ import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
 import { buildReleaseAnnouncement } from '../core/announce/build-release-announcement';
 import { planReleaseBody, prepareCredits, readCurrentRelease } from '../credit-release';
-import { GatherReleaseError } from '../gather-release';
+import { GatherReleaseError } from '../gather/gather-release';
 import { makeAnnouncementKey, makeBodyEditKey } from '../core/make-outbox-keys';
 import { InvalidPayloadError } from '../../github/webhook-endpoint';
 
