@@ -1,5 +1,5 @@
-// The release-credit pipeline shared by the webhook handler and the CLI. Reads only; the callers write
-// (the handler through the outbox, the CLI directly or not at all with --dry-run).
+// The release-credit pipeline shared by the webhook flow (credit-flow.ts) and the CLI. Reads only; the callers write
+// (the flow through the outbox, the CLI directly or not at all with --dry-run).
 import type { GitHubClient } from '../clients/github';
 import type { CommunityConfig } from '../app/community-config';
 import type { PrismaClient } from '../generated/prisma/client';
