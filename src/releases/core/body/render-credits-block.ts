@@ -1,3 +1,4 @@
+import { neutraliseMarkdown } from './neutralise-markdown';
 import type { Contributor, CreditSection, Credits, NewContributor } from '../../types';
 
 export const CREDITS_START = '<!-- podbot:credits:start -->';
@@ -86,7 +87,8 @@ function renderNewContributor(n: NewContributor): string {
 }
 
 function mention(c: Contributor): string {
-  return c.isLogin ? `@${c.handle}` : plain(c.handle);
+  // A handle that is not a resolved login is a name from a trailer: credited as text, never as markup.
+  return c.isLogin ? `@${c.handle}` : neutraliseMarkdown(c.handle);
 }
 
 /**
