@@ -39,7 +39,8 @@
  *   K = 1 when a cherry-pick's original PR is outside the release, else 0.
  * A 1,000-PR release over 1,470 commits (bench/release-notes.ts: squash, merge commits with branch commits,
  * rebase merges, bots), ledger cold for 290 authors: 1 + 1 + 13 + 0 + 3 + 2 + 0 = 20 requests
- * (release-drafter needs ~75 for the same release). Merge-commit-heavy histories have more commits per PR;
+ * (release-drafter needs ~75 for the same release); the whole release.published delivery adds the body's read and
+ * update: 22 (test/releases/release-request-count.test.ts). Merge-commit-heavy histories have more commits per PR;
  * the compare pages, ceil((C - 250) / 100), are then the floor.
  *
  * Known limits: a PR's first 100 commits and 100 files are read (co-authors on later commits and pod paths of
