@@ -1,3 +1,4 @@
+import { joinWithAnd } from '../../../kit/slack/text';
 import { neutraliseMarkdown } from './neutralise-markdown';
 import type { Contributor, CreditSection, Credits, NewContributor } from '../../types';
 
@@ -98,9 +99,4 @@ function mention(c: Contributor): string {
  */
 function plain(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
-}
-
-function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
