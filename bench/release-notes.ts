@@ -8,9 +8,7 @@
 // The ledger is cold (every author goes to the batched search), which is the worst case.
 import pino from 'pino';
 import { createGitHubClient } from '../src/clients/github';
-import { computeCredits } from '../src/releases/compute-credits';
-import { fitCreditsBlock } from '../src/releases/fit-credits-block';
-import { gatherRelease } from '../src/releases/gather-release';
+import { computeCredits, fitCreditsBlock, gatherRelease } from '../src/releases';
 import { FakeGitHub } from '../test/support/fake-github';
 import { installRepoHistory, syntheticHistory } from '../test/support/github-history';
 
@@ -54,4 +52,5 @@ console.log(`API requests: ${requests} (releases ${byKind.releases}, compare pag
 console.log(`goal: <= ${GOAL} requests: ${requests <= GOAL ? 'met' : 'NOT met'}`);
 console.log(`ratio to release-drafter (~${RELEASE_DRAFTER_REQUESTS} requests): ${(requests / RELEASE_DRAFTER_REQUESTS).toFixed(2)} (${(RELEASE_DRAFTER_REQUESTS / requests).toFixed(1)}x fewer)`);
 console.log(`wall time: gather ${gatherMs.toFixed(0)} ms, total ${totalMs.toFixed(0)} ms at ${fake.latencyMs} ms latency per request`);
+console.log('note: these are the gatherer\'s requests; a release.published delivery also reads and updates the release body (+2; test/releases/release-request-count.test.ts counts the whole delivery).');
 console.log('note: the production client spaces GraphQL requests >= 1 s apart (Octokit throttling treats them as writes), which dominates the wall time.');

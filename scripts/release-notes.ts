@@ -10,8 +10,7 @@ import { createGitHubClient } from '../src/clients/github';
 import { loadCommunityConfig } from '../src/app/community-config';
 import { readEnv } from '../src/config/env';
 import { openDatabase } from '../src/db/open-database';
-import { planReleaseBody, prepareCredits, readCurrentRelease } from '../src/releases/credit-release';
-import { renderCreditsBlock } from '../src/releases/render-credits-block';
+import { planReleaseBody, prepareCredits, readCurrentRelease, renderCreditsBlock } from '../src/releases';
 
 const USAGE = 'usage: npm run release-notes -- --repo owner/name --tag v1.2.0 [--previous v1.1.0] [--dry-run]';
 

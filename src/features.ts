@@ -1,10 +1,10 @@
 import type { Feature } from './context';
-import { registerCalls } from './calls/register';
+import { registerCalls } from './calls';
 import { registerIdentity } from './identity';
 import { registerInsights } from './insights';
 import { registerLedger } from './ledger';
 import { registerPods } from './pods';
-import { registerReleases } from './releases/register';
+import { registerReleases } from './releases';
 import { registerWelcome } from './welcome';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionBlock } from '../../src/kit/slack/blocks';
-import { buildReleaseAnnouncement } from '../../src/releases/build-release-announcement';
+import { buildReleaseAnnouncement } from '../../src/releases/core/announce/build-release-announcement';
 import { aBigRelease, aSmallRelease } from './credits-builders';
 
 const release = { name: 'v1.1.0 <Spring>', url: 'https://github.com/o/r/releases/tag/v1.1.0' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCredits } from '../../src/releases/compute-credits';
+import { computeCredits } from '../../src/releases/core/credits/compute-credits';
 import type { GatheredPr, PodDefinition } from '../../src/releases/types';
 import { gatheredPrsOf, loadReleaseFixture } from './load-release-fixture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLedgerFirstPrs } from '../../src/releases/decide-ledger-first-prs';
+import { decideLedgerFirstPrs } from '../../src/releases/core/gather/decide-ledger-first-prs';
 
 const authors = [
   { login: 'Alice', earliestPrNumber: 40, earliestMergedAt: '2025-03-01T00:00:00Z' },

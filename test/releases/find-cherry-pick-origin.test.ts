@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCherryPickOrigin } from '../../src/releases/find-cherry-pick-origin';
+import { findCherryPickOrigin } from '../../src/releases/core/gather/find-cherry-pick-origin';
 
 describe('findCherryPickOrigin', () => {
   it("recognises Prow's automated cherry-pick body", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFirstTimers } from '../../src/releases/find-first-timers';
+import { findFirstTimers } from '../../src/releases/core/gather/find-first-timers';
 import type { GatheredPr } from '../../src/releases/types';
 import { gatheredPrsOf, loadReleaseFixture } from './load-release-fixture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPrNumbers } from '../../src/releases/find-pr-numbers';
+import { findPrNumbers } from '../../src/releases/core/gather/find-pr-numbers';
 import type { RangeCommit } from '../../src/releases/types';
 import { loadReleaseFixture, rangeCommitsOf } from './load-release-fixture';
 

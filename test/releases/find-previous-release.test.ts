@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPreviousReleaseCandidates, type ReleaseSummary } from '../../src/releases/find-previous-release';
+import { findPreviousReleaseCandidates, type ReleaseSummary } from '../../src/releases/core/gather/find-previous-release';
 
 const release = (tag_name: string, published_at: string | null, extra: Partial<ReleaseSummary> = {}): ReleaseSummary => ({
   tag_name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreditsTooLongError, fitCreditsBlock } from '../../src/releases/fit-credits-block';
+import { CreditsTooLongError, fitCreditsBlock } from '../../src/releases/core/body/fit-credits-block';
 import { aBigRelease, aSmallRelease } from './credits-builders';
 
 describe('fitCreditsBlock', () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatherRelease, GatherReleaseError } from '../../src/releases/gather-release';
+import { gatherRelease, GatherReleaseError } from '../../src/releases/gather/gather-release';
 import { loadReleaseFixture } from './load-release-fixture';
 
 /*

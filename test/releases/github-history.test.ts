@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatherRelease } from '../../src/releases/gather-release';
+import { gatherRelease } from '../../src/releases/gather/gather-release';
 import { FakeGitHub } from '../support/fake-github';
 import { historyFromFixture, installRepoHistory, syntheticHistory, type RangeFixture } from '../support/github-history';
 import { loadReleaseFixture } from './load-release-fixture';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginForEmail, parseCoAuthors } from '../../src/releases/parse-co-authors';
+import { loginForEmail, parseCoAuthors } from '../../src/releases/core/credits/parse-co-authors';
 
 describe('parseCoAuthors', () => {
   it('maps id+login and plain login noreply addresses to logins', () => {

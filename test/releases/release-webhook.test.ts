@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDITS_END, CREDITS_START } from '../../src/releases/render-credits-block';
+import { CREDITS_END, CREDITS_START } from '../../src/releases/core/body/render-credits-block';
 import { registerReleases } from '../../src/releases/register';
 import type { FakeRelease } from '../support/fake-github';
 import { historyFromFixture, installRepoHistory, type RangeFixture } from '../support/github-history';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCreditsBlock } from '../../src/releases/render-credits-block';
+import { renderCreditsBlock } from '../../src/releases/core/body/render-credits-block';
 import { aSmallRelease } from './credits-builders';
 
 describe('renderCreditsBlock', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upsertCreditsBlock } from '../../src/releases/upsert-credits-block';
+import { upsertCreditsBlock } from '../../src/releases/core/body/upsert-credits-block';
 
 const block = (text: string) => `<!-- podbot:credits:start -->\n${text}\n<!-- podbot:credits:end -->`;
 

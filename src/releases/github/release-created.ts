@@ -1,6 +1,7 @@
 import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
-import { creditRelease, type ReleaseEventPayload } from './release-published';
+import { creditRelease } from '../credit-flow';
+import { parseReleaseEvent, type ReleaseEventPayload } from './parse-release-event';
 
 /**
  * release.created for drafts, when `releases.onDraft` is set: write the credits into the draft so maintainers
@@ -11,6 +12,6 @@ export function registerReleaseCreated(webhooks: Webhooks, ctx: AppContext): voi
   webhooks.on('release.created', async ({ id, payload }) => {
     const event = payload as ReleaseEventPayload;
     if (!ctx.config.releases.onDraft || !event.release?.draft) return;
-    await creditRelease(ctx, event, { delivery: id, announce: false });
+    await creditRelease(ctx, parseReleaseEvent(event), { delivery: id, announce: false });
   });
 }

@@ -1,7 +1,7 @@
 // Database reads for release credit. Pods, advocates and identities belong to the Pods capability; this
 // feature only reads them, with its own small queries, so the two can change independently.
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { LedgerPr } from '../decide-ledger-first-prs';
+import type { LedgerPr } from '../core/gather/decide-ledger-first-prs';
 import type { PodDefinition } from '../types';
 
 type Db = Pick<PrismaClient, 'pod' | 'contributor' | 'ledgerEntry' | 'backfillCursor'>;

@@ -1,4 +1,6 @@
-import type { Contributor, CreditSection, Credits, NewContributor } from './types';
+import { joinWithAnd } from '../../../kit/slack/text';
+import { neutraliseMarkdown } from './neutralise-markdown';
+import type { Contributor, CreditSection, Credits, NewContributor } from '../../types';
 
 export const CREDITS_START = '<!-- podbot:credits:start -->';
 export const CREDITS_END = '<!-- podbot:credits:end -->';
@@ -86,7 +88,8 @@ function renderNewContributor(n: NewContributor): string {
 }
 
 function mention(c: Contributor): string {
-  return c.isLogin ? `@${c.handle}` : plain(c.handle);
+  // A handle that is not a resolved login is a name from a trailer: credited as text, never as markup.
+  return c.isLogin ? `@${c.handle}` : neutraliseMarkdown(c.handle);
 }
 
 /**
@@ -96,9 +99,4 @@ function mention(c: Contributor): string {
  */
 function plain(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/<!--/g, '&lt;!--').replace(/-->/g, '--&gt;');
-}
-
-function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -25,3 +25,13 @@ export function findCherryPickOrigin(body: string | null | undefined): CherryPic
   if (!match) return null;
   return { prNumber: Number(match[1]), login: match[2] ?? null };
 }
+
+/** Original PRs whose author must be looked up: cherry-picks that name no author and whose original is not in the release. */
+export function findOriginalsOutside(prs: readonly { number: number; body: string | null | undefined }[]): number[] {
+  const inRelease = new Set(prs.map((pr) => pr.number));
+  const originals = prs
+    .map((pr) => findCherryPickOrigin(pr.body))
+    .filter((o): o is CherryPickOrigin => o !== null && o.login === null && !inRelease.has(o.prNumber))
+    .map((o) => o.prNumber);
+  return [...new Set(originals)];
+}

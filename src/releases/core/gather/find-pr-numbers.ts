@@ -1,4 +1,4 @@
-import type { RangeCommit } from './types';
+import type { RangeCommit } from '../../types';
 
 export interface PrMatch {
   sha: string;

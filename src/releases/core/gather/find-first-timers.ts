@@ -1,5 +1,5 @@
-import { isBot } from '../kit/contributors/is-bot';
-import type { GatheredPr } from './types';
+import { isBot } from '../../../kit/contributors/is-bot';
+import type { GatheredPr } from '../../types';
 
 export interface UnknownAuthor {
   login: string;

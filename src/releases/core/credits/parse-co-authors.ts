@@ -14,6 +14,11 @@ const TRAILER = /^\s*co-authored-by:\s*(.*?)\s*<([^<>\s]+)>\s*$/gim;
 // Newer accounts use `ID+login@users.noreply.github.com`, older ones `login@users.noreply.github.com`.
 const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
 
+// What GitHub lets a login be: letters, digits and hyphens, not starting with a hyphen, at most 39 characters; apps
+// commit as `name[bot]`. Anyone can write any local part into a trailer, and a login is written into the release
+// body as an @mention, so a local part that is not a possible login (`org/team`, `[x](https://…)`) maps to none.
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
+
 /**
  * Reads `Co-authored-by: Name <email>` trailers and maps each to a login: the noreply address first, then
  * `knownEmails` (commit-author e-mail → login, keys lower-case), else no login.
@@ -36,6 +41,6 @@ export function parseCoAuthors(message: string, knownEmails: ReadonlyMap<string,
 /** The login an e-mail address stands for, when the noreply form or `knownEmails` says so. */
 export function loginForEmail(email: string, knownEmails: ReadonlyMap<string, string> = new Map()): string | null {
   const noreply = NOREPLY.exec(email.trim());
-  if (noreply) return noreply[1];
+  if (noreply) return LOGIN.test(noreply[1]) ? noreply[1] : null;
   return knownEmails.get(email.trim().toLowerCase()) ?? null;
 }

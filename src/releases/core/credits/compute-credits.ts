@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import { findCherryPickOrigin } from './find-cherry-pick-origin';
-import { isBot } from '../kit/contributors/is-bot';
+import { findCherryPickOrigin } from '../gather/find-cherry-pick-origin';
+import { isBot } from '../../../kit/contributors/is-bot';
 import { parseCoAuthors } from './parse-co-authors';
 import type {
   Contributor,
@@ -12,7 +12,7 @@ import type {
   PodCredit,
   PodDefinition,
   ReleaseRef,
-} from './types';
+} from '../../types';
 
 export interface CreditInput {
   release: ReleaseRef;

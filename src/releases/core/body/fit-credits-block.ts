@@ -1,5 +1,5 @@
 import { COLLAPSE_LEVELS, renderCreditsBlock, type CollapseLevel } from './render-credits-block';
-import type { Credits } from './types';
+import type { Credits } from '../../types';
 import { upsertCreditsBlock } from './upsert-credits-block';
 
 /** Even PR counts with every contributor's name do not fit: the caller reports this instead of editing. */

@@ -1,7 +1,7 @@
-import { divider, section, type DividerBlock, type SectionBlock, type SlackMessage } from '../kit/slack/blocks';
-import { MESSAGE_BLOCK_LIMIT, SECTION_TEXT_LIMIT } from '../kit/slack/limits';
-import { escapeMrkdwn, truncate } from '../kit/slack/text';
-import type { Contributor, Credits, NewContributor } from './types';
+import { divider, section, type DividerBlock, type SectionBlock, type SlackMessage } from '../../../kit/slack/blocks';
+import { MESSAGE_BLOCK_LIMIT, SECTION_TEXT_LIMIT } from '../../../kit/slack/limits';
+import { escapeMrkdwn, truncate } from '../../../kit/slack/text';
+import type { Contributor, Credits, NewContributor } from '../../types';
 
 export type AnnouncementBlock = SectionBlock | DividerBlock;
 

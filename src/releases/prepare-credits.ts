@@ -1,12 +1,12 @@
-// The release-credit pipeline shared by the webhook handler and the CLI. Reads only; the callers write
-// (the handler through the outbox, the CLI directly or not at all with --dry-run).
+// The release-credit pipeline shared by the webhook flow (credit-flow.ts) and the CLI. Reads only; the callers write
+// (the flow through the outbox, the CLI directly or not at all with --dry-run).
 import type { GitHubClient } from '../clients/github';
 import type { CommunityConfig } from '../app/community-config';
 import type { PrismaClient } from '../generated/prisma/client';
-import { computeCredits } from './compute-credits';
-import { decideLedgerFirstPrs } from './decide-ledger-first-prs';
-import { fitCreditsBlock, type FittedBody } from './fit-credits-block';
-import { gatherRelease, type GatheredRelease } from './gather-release';
+import { computeCredits } from './core/credits/compute-credits';
+import { decideLedgerFirstPrs } from './core/gather/decide-ledger-first-prs';
+import { fitCreditsBlock, type FittedBody } from './core/body/fit-credits-block';
+import { gatherRelease, type GatheredRelease } from './gather/gather-release';
 import { isLedgerComplete, readLedgerPrs, readLinkedSlackIds, readPodDefinitions } from './store/read-credit-context';
 import type { Credits } from './types';
 
