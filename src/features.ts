@@ -1,5 +1,6 @@
 import type { Feature } from './context';
 import { registerCalls } from './calls';
+import { registerCare } from './care';
 import { registerIdentity } from './identity';
 import { registerInsights } from './insights';
 import { registerLedger } from './ledger';
@@ -11,4 +12,4 @@ import { registerWelcome } from './welcome';
  * Every capability, registered on the app's surfaces (Slack, GitHub webhooks, HTTP routes, scheduler). The ledger
  * comes before welcome, so a delivery is recorded by the handler registered first, as it always was.
  */
-export const features: Feature[] = [registerPods, registerLedger, registerIdentity, registerWelcome, registerReleases, registerCalls, registerInsights];
+export const features: Feature[] = [registerPods, registerLedger, registerIdentity, registerWelcome, registerReleases, registerCalls, registerInsights, registerCare];
