@@ -6,6 +6,7 @@ import { registerReviewRequestTracking } from './github/track-review-requests';
 import { planReviewerRouting } from './route-reviewers-flow';
 import { previewDigest, runWeeklyDigest } from './digest-flow';
 import { runMonthlyLadder } from './ladder-flow';
+import { buildCareHome } from './home-flow';
 import { registerLadderButtons } from './slack/ladder-buttons';
 
 export const WEEKLY_DIGEST_TASK = 'care: weekly digest';
@@ -24,6 +25,7 @@ export const registerCare: Feature = (ctx, surfaces) => {
       { name: 'digest', usage: DIGEST_USAGE, run: (_actor, args) => previewDigest(ctx, args) },
     ],
     planMentionAdditions: (target, pods) => planReviewerRouting(ctx, target, pods),
+    homeSections: (_viewer, advocated) => buildCareHome(ctx, advocated),
   });
   if (surfaces.webhooks) registerReviewRequestTracking(surfaces.webhooks, ctx);
   if (surfaces.slack) registerLadderButtons(surfaces.slack, ctx);

@@ -110,3 +110,19 @@ describe('weekly pod digest', () => {
     expect((await commandReply(t, '/pod', 'digest cli', 'UALICE')).text).toBe('Nothing for the Cli digest this week, so none would be sent.');
   });
 });
+
+describe('advocate App Home', () => {
+  it('shows the pod’s waiting items and this week’s digest to its advocate', async () => {
+    const before = t.slack.callsTo('views.publish').length;
+    expect((await t.event({ type: 'app_home_opened', user: 'UALICE', channel: 'D0HOME', tab: 'home', event_ts: '1700000000.000100' })).status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while (t.slack.callsTo('views.publish').length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const view = t.slack.callsTo('views.publish').at(-1)!.args.view;
+    const texts: string[] = view.blocks.map((block: any) => block.text?.text ?? '');
+    const start = texts.indexOf('Care: Docs');
+    expect(start).toBeGreaterThan(0);
+    expect(texts[start + 1]).toContain('<https://github.com/octo/app/issues/3|octo/app#3> by reporter');
+    expect(texts[start + 2]).toBe('*Ladder suggestions*\nNone open.');
+    expect(texts[start + 3]).toContain('Pull requests awaiting review');
+  });
+});
