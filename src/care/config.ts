@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { strictObject } from '../config/strict-object';
 
 /** Weekday names for the digest, in podbot.yml. */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -10,8 +11,7 @@ const wholeNumber = (field: string, min: number, max?: number) => {
   return schema;
 };
 
-const reviewersSchema = z
-  .object({
+const reviewersSchema = strictObject({
     /** Request reviews from Pod members on pull requests that match a Pod. */
     enabled: z.boolean({ error: 'reviewers.enabled must be true or false' }).default(true),
     /** How many Pod members to request on one pull request: 1 or 2. */
@@ -19,11 +19,9 @@ const reviewersSchema = z
     /** A member with no issue, PR, comment or review for this many days is not asked. */
     inactiveDays: wholeNumber('reviewers.inactiveDays', 1).default(60),
   })
-  .strict()
   .default({ enabled: true, count: 1, inactiveDays: 60 });
 
-const digestSchema = z
-  .object({
+const digestSchema = strictObject({
     /** Post the weekly digest in each Pod's channel. */
     enabled: z.boolean({ error: 'digest.enabled must be true or false' }).default(true),
     /** Day of the week, in the community's time zone. */
@@ -31,11 +29,9 @@ const digestSchema = z
     /** Hour of the day (0–23), in the community's time zone. */
     hour: wholeNumber('digest.hour', 0, 23).default(9),
   })
-  .strict()
   .default({ enabled: true, weekday: 'monday', hour: 9 });
 
-const ladderSchema = z
-  .object({
+const ladderSchema = strictObject({
     /** DM the monthly contributor-ladder suggestions to advocates and admins. */
     enabled: z.boolean({ error: 'ladder.enabled must be true or false' }).default(true),
     /** Day of the month (1–28) and hour (0–23) of the monthly suggestions, in the community's time zone. */
@@ -51,12 +47,10 @@ const ladderSchema = z
     /** …and only when the Pod had at least this many merged PRs and reviews in the window. */
     singlePersonMinActivity: wholeNumber('ladder.singlePersonMinActivity', 1).default(5),
   })
-  .strict()
   .default({ enabled: true, dayOfMonth: 1, hour: 9, windowDays: 90, promoteMergedPrs: 5, promoteReviews: 5, singlePersonShare: 0.8, singlePersonMinActivity: 5 });
 
 /** The `care:` section of podbot.yml: reviewer routing, the weekly Pod digest and the contributor ladder. */
-export const careSection = z
-  .object({
+export const careSection = strictObject({
     /** IANA time zone of the community, for the digest and ladder schedules and `/pod busy until <date>`. */
     timeZone: z
       .string({ error: 'timeZone must be an IANA time zone such as Europe/Berlin' })
@@ -66,7 +60,6 @@ export const careSection = z
     digest: digestSchema,
     ladder: ladderSchema,
   })
-  .strict()
   .default({
     timeZone: 'UTC',
     reviewers: { enabled: true, count: 1, inactiveDays: 60 },

@@ -21,6 +21,8 @@ export interface OutboxOptions {
   giveUpMs?: number;
   /** Longest wait between two attempts of a failing job. */
   maxBackoffMs?: number;
+  /** The GitHub App installation the caller works for (the webhook being handled); GitHub jobs enqueued then use its token. */
+  installation?: () => number | undefined;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,6 +80,7 @@ export class Outbox {
         method: job.method,
         payload: job.payload as object,
         nextAttemptAt: job.notBefore ?? now,
+        installationId: job.target === 'github' ? (job.installationId ?? this.options.installation?.() ?? null) : null,
       })),
       skipDuplicates: true,
     });
@@ -186,7 +189,7 @@ export class Outbox {
     const pacer = this.pacer(target);
     const free = Math.min(sender.concurrency - (this.inFlight.get(target) ?? 0), pacer.available(this.nowMs()));
     if (free <= 0) return false;
-    const jobs = await this.claim(target, free);
+    const jobs = await this.claim(target, free, this.pausedInstallations(target));
     pacer.take(jobs.length);
     for (const job of jobs) {
       this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
@@ -204,20 +207,29 @@ export class Outbox {
     return jobs.length > 0;
   }
 
-  private async claim(target: string, limit: number): Promise<ClaimedJob[]> {
+  /** Installations of `target` whose rate limit is spent: their jobs wait while other installations' go on. */
+  private pausedInstallations(target: string): number[] {
+    const now = this.nowMs();
+    const paused: number[] = [];
+    for (const [lane, until] of this.pausedUntil) if (until > now && lane.startsWith(`${target}:`)) paused.push(Number(lane.slice(target.length + 1)));
+    return paused;
+  }
+
+  private async claim(target: string, limit: number, pausedInstallations: number[] = []): Promise<ClaimedJob[]> {
     const now = this.options.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     // A slow send (a loaded database, a slow platform) can outlive its lease; re-claiming our own in-flight job
     // would send it twice (labels and other calls have no "was it delivered?" check).
     const sending = [...this.sendingIds];
     const rows = await this.options.db.$queryRaw<
-      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null }[]
+      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null; installationId: bigint | number | null }[]
     >`
       WITH due AS (
         SELECT id, status AS prev FROM "OutboxJob"
         WHERE target = ${target}
           AND ((status = 'pending' AND "nextAttemptAt" <= ${now}) OR (status = 'sending' AND "lockedUntil" < ${now}))
           AND NOT (id = ANY(${sending}::int[]))
+          AND ("installationId" IS NULL OR NOT ("installationId" = ANY(${pausedInstallations}::bigint[])))
         ORDER BY "nextAttemptAt", id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
@@ -225,11 +237,12 @@ export class Outbox {
       UPDATE "OutboxJob" AS o
       SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = o.attempts + 1, "updatedAt" = ${now}
       FROM due WHERE o.id = due.id
-      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", due.prev`;
+      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", o."installationId", due.prev`;
     // attempts counts every try but 429s (which the platform refused unprocessed): a job on its second try had an
     // attempt whose outcome is unknown (a timeout, a reset, a 5xx), or its worker died mid-send.
-    return rows.map(({ prev, firstFailedAt, ...row }) => ({
+    return rows.map(({ prev, firstFailedAt, installationId, ...row }) => ({
       ...row,
+      installationId: installationId === null ? null : Number(installationId),
       firstFailedAt: firstFailedAt ? new Date(firstFailedAt) : null,
       inDoubt: prev === 'sending' || row.attempts > 1,
     }));
@@ -293,11 +306,13 @@ export class Outbox {
     const { db, log, metrics, clock } = this.options;
     const now = clock.now().getTime();
     if (failure.kind === 'rate-limited') {
-      // The platform limits the whole token, not one message: pause the target and retry this job first.
+      // The platform limits the whole token, not one message: pause the target (on GitHub, the installation: each
+      // has its own token and limit, so other organisations go on) and retry this job first.
       // Rate-limit waits do not count as attempts.
       const until = now + failure.retryAfterMs;
-      this.pausedUntil.set(job.target, Math.max(this.pausedUntil.get(job.target) ?? 0, until));
-      this.pacer(job.target).limited(now);
+      const lane = job.installationId ? `${job.target}:${job.installationId}` : job.target;
+      this.pausedUntil.set(lane, Math.max(this.pausedUntil.get(lane) ?? 0, until));
+      if (lane === job.target) this.pacer(job.target).limited(now);
       metrics.outboxRetries.inc({ target: job.target, reason: 'rate-limited' });
       await db.outboxJob.update({
         where: { id: job.id },

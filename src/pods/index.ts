@@ -3,6 +3,7 @@ export { registerPods } from './register';
 export { podsSection, podSettingsSection, type PodConfig, type PodSettings } from './config';
 export { type Level, type PodAdvocate, type PodMember, type PodView, isFull, isOpen } from './core/types';
 export { matchPods } from './core/mentions/match-pods';
+export { podsForRepository } from './core/mentions/pods-for-repository';
 export { renderJoinPodPicker } from './core/join/render-join-pod-picker';
 export { loadPodViews, type StoredPodView } from './store/load-pod-views';
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { OutboxJobInput } from '../outbox/types';
 import { matchPods } from './core/mentions/match-pods';
+import { podsForRepository } from './core/mentions/pods-for-repository';
 import { planPodMentions, type MentionPlan, type PlannedMention } from './core/mentions/plan-pod-mentions';
 import { renderPodMentionComment } from './core/mentions/render-pod-mention-comment';
 import { renderPodMentionEcho, type MentionedItem } from './core/mentions/render-pod-mention-echo';
@@ -32,7 +33,7 @@ export async function planMentionsFor(
   target: Pick<MentionTarget, 'repo' | 'number' | 'labels' | 'changedFiles' | 'author' | 'authorIsBot' | 'delivery'> & { kind?: 'issue' | 'pr' },
 ): Promise<{ matched: StoredPodView[]; plan: MentionPlan }> {
   const settings = ctx.config.podSettings.mentions;
-  const pods = await loadPodViews(ctx.db, { liveOnly: true });
+  const pods = podsForRepository(await loadPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, target.repo);
   const matched = matchPods({ labels: target.labels, changedFiles: target.changedFiles }, pods);
   if (matched.length === 0) return { matched, plan: { kind: 'skip', reason: 'nothing-new' } };
   const configuredBot = ctx.config.bots.some((bot) => bot.toLowerCase() === target.author.toLowerCase());

@@ -38,8 +38,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** `welcome.firstResponse`: watch that newcomers' issues and pull requests get a human answer in time (docs/newcomers.md). */
-const firstResponseSection = z
-  .object({
+const firstResponseSection = strictObject({
     /** Watch first responses at all. */
     enabled: z.boolean().default(true),
     /** Whose items are watched: first-time contributors only, or every (human) author. */

@@ -43,7 +43,24 @@ describe('environment', () => {
     const result = readEnv({ GITHUB_APP_ID: '123' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_PRIVATE_KEY', 'GITHUB_INSTALLATION_ID']);
+    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_PRIVATE_KEY']);
+  });
+
+  it('needs the App id and key with a default installation id', () => {
+    const result = readEnv({ GITHUB_INSTALLATION_ID: '456' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_APP_ID', 'GITHUB_PRIVATE_KEY']);
+  });
+
+  it('takes a GitHub App without a default installation (several organisations)', () => {
+    const result = readEnv({ GITHUB_APP_ID: '123', GITHUB_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----' });
+    expect(result.ok && result.env.github?.auth).toEqual({
+      kind: 'app',
+      appId: '123',
+      installationId: undefined,
+      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
+    });
   });
 
   it('prefers GitHub App credentials over a token', () => {
