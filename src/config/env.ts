@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { formatIssues, type Problem } from './problems';
 
@@ -56,6 +57,8 @@ export const envSchema = z.object({
   /** Public base URL of this server, used for links to the calendar feed. */
   PODBOT_PUBLIC_URL: optionalString.pipe(url('PODBOT_PUBLIC_URL').optional()),
   /** Hours an outgoing message keeps being retried through a Slack or GitHub outage before it is dead-lettered. */
+  /** Megabytes of request bodies held at once while their signatures are checked, across all requests. */
+  PODBOT_INTAKE_BUFFER_MB: z.coerce.number({ message: 'expected a number of megabytes, e.g. 100' }).int('expected a whole number of megabytes').min(26, 'expected at least 26 (one 25 MB GitHub payload must fit)').default(100),
   PODBOT_OUTBOX_GIVE_UP_HOURS: z.coerce.number({ message: 'expected a number of hours, e.g. 24' }).positive('expected a positive number of hours').default(24),
 });
 
@@ -75,6 +78,8 @@ export interface Env {
   publicUrl?: string;
   /** How long the outbox retries a job through transient failures before dead-lettering it. */
   outboxGiveUpMs: number;
+  /** Bytes of request bodies buffered at once (see BodyBudget). */
+  intakeBufferBytes: number;
   /** undefined: Slack is switched off. */
   slack?: { signingSecret: string; botToken: string; apiUrl: string };
   /** undefined: GitHub webhooks are switched off. */
@@ -86,6 +91,15 @@ export interface Env {
 }
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: Problem[] };
+
+function isReadablePrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and checks the environment, returning every problem at once. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
@@ -117,8 +131,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
         installationId: Number(raw.GITHUB_INSTALLATION_ID),
       },
     };
-    if (!github.auth.kind || !/BEGIN [A-Z ]*PRIVATE KEY/.test((github.auth as { privateKey: string }).privateKey)) {
+    const privateKey = (github.auth as { privateKey: string }).privateKey;
+    if (!/BEGIN [A-Z ]*PRIVATE KEY/.test(privateKey)) {
       problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'expected a PEM private key (-----BEGIN … PRIVATE KEY-----)' });
+    } else if (!isReadablePrivateKey(privateKey)) {
+      // A damaged key fails every token request the same way; refusing it here beats retrying it as if GitHub were down.
+      problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'the PEM private key cannot be read (truncated or damaged?); download a new key from the GitHub App settings' });
     }
   } else if (appVars.some(Boolean)) {
     for (const [name, value] of [
@@ -148,6 +166,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       apiToken: raw.PODBOT_API_TOKEN,
       publicUrl: raw.PODBOT_PUBLIC_URL?.replace(/\/$/, ''),
       outboxGiveUpMs: raw.PODBOT_OUTBOX_GIVE_UP_HOURS * 60 * 60 * 1000,
+      intakeBufferBytes: raw.PODBOT_INTAKE_BUFFER_MB * 1024 * 1024,
       slack,
       githubWebhookSecret: raw.GITHUB_WEBHOOK_SECRET,
       github,

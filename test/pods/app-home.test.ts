@@ -50,7 +50,7 @@ describe('App Home', () => {
     await t.webhook('issues', {
       action: 'opened',
       repository: { name: 'app', full_name: 'octo/app', owner: { login: 'octo' } },
-      issue: { number: 5, title: 'Broken link', html_url: 'https://github.com/octo/app/issues/5', labels: [{ name: 'area/docs' }], user: { login: 'reporter', type: 'User' } },
+      issue: { number: 5, title: 'Broken link', html_url: 'https://github.com/octo/app/issues/5', labels: [{ name: 'area/docs' }], user: { login: 'reporter', type: 'User' }, created_at: '2026-11-23T09:00:00Z' },
     });
     const view = await openHome('UALICE');
     const lines = texts(view);
