@@ -9,6 +9,7 @@ import type { CommunityConfig } from './community-config';
 import type { Env } from '../config/env';
 import type { Database } from '../db/open-database';
 import { errorSummary } from '../errors';
+import { createRedeliverer } from '../github/redeliver-failed-deliveries';
 import { createWebhookEndpoint } from '../github/webhook-endpoint';
 import { registerCoreRoutes } from '../http/core-routes';
 import { BodyBudget } from '../http/body-budget';
@@ -114,6 +115,13 @@ export function createApp(deps: AppDeps): PodbotApp {
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
   for (const feature of deps.features) feature(ctx, surfaces);
+  if (ctx.github && env.githubRedeliveryHooks.length) {
+    // GitHub never retries a failed delivery; podbot asks for the ones that failed while it was unhealthy.
+    const redeliver = createRedeliverer({ ...ctx, github: ctx.github }, env.githubRedeliveryHooks);
+    surfaces.schedule('github-redelivery', '*/5 * * * *', async () => {
+      await redeliver();
+    });
+  }
   surfaces.schedule('housekeeping', '41 3 * * *', async () => {
     await pruneDeliveryIds(ctx);
   });

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { formatIssues, type Problem } from './problems';
+import { parseRedeliveryHooks, type RedeliveryHook } from '../github/redelivery-hooks';
 
 const optionalString = z
   .string()
@@ -56,6 +57,11 @@ export const envSchema = z.object({
   PODBOT_API_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   /** Public base URL of this server, used for links to the calendar feed. */
   PODBOT_PUBLIC_URL: optionalString.pipe(url('PODBOT_PUBLIC_URL').optional()),
+  /**
+   * Webhooks whose deliveries that failed while podbot was unhealthy it asks GitHub to redeliver: `app`,
+   * `repo:OWNER/NAME:HOOK_ID`, `org:ORG:HOOK_ID`, comma-separated. Needs GitHub API credentials (`app`: the App's).
+   */
+  GITHUB_REDELIVERY_HOOKS: optionalString,
   /** Hours an outgoing message keeps being retried through a Slack or GitHub outage before it is dead-lettered. */
   /** Megabytes of request bodies held at once while their signatures are checked, across all requests. */
   PODBOT_INTAKE_BUFFER_MB: z.coerce.number({ message: 'expected a number of megabytes, e.g. 100' }).int('expected a whole number of megabytes').min(26, 'expected at least 26 (one 25 MB GitHub payload must fit)').default(100),
@@ -86,6 +92,8 @@ export interface Env {
   githubWebhookSecret?: string;
   /** undefined: no GitHub API access. */
   github?: { auth: GitHubAuth; apiUrl: string };
+  /** Webhooks whose failed deliveries are redelivered on request (empty: none). */
+  githubRedeliveryHooks: RedeliveryHook[];
   /** Why an integration is off, one line each, for the start-up log. */
   disabled: string[];
 }
@@ -154,6 +162,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID.');
   }
 
+  const redelivery = parseRedeliveryHooks(raw.GITHUB_REDELIVERY_HOOKS);
+  if ('problem' in redelivery) problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: redelivery.problem });
+  else if (redelivery.hooks.length && !github && !appVars.some(Boolean)) {
+    problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: 'needs GitHub API access: set GITHUB_TOKEN or the GitHub App variables' });
+  } else if (redelivery.hooks.some((hook) => hook.kind === 'app') && github && github.auth.kind !== 'app') {
+    problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: '"app" needs the GitHub App variables (the App webhook is read with the App\'s JWT), not GITHUB_TOKEN' });
+  }
+
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
@@ -169,6 +185,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       intakeBufferBytes: raw.PODBOT_INTAKE_BUFFER_MB * 1024 * 1024,
       slack,
       githubWebhookSecret: raw.GITHUB_WEBHOOK_SECRET,
+      githubRedeliveryHooks: 'hooks' in redelivery ? redelivery.hooks : [],
       github,
       disabled,
     },
