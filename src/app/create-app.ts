@@ -138,6 +138,9 @@ export function createApp(deps: AppDeps): PodbotApp {
       },
     }),
   );
+  // A request's body must arrive within a minute (Node's default is 5): a client trickling one in holds its share
+  // of the intake budget meanwhile.
+  server.requestTimeout = 60_000;
 
   let closing = false;
   async function retryUntilDone(name: string, task: () => Promise<void>): Promise<void> {
