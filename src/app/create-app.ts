@@ -11,6 +11,7 @@ import type { Database } from '../db/open-database';
 import { errorSummary } from '../errors';
 import { createWebhookEndpoint } from '../github/webhook-endpoint';
 import { registerCoreRoutes } from '../http/core-routes';
+import { observeRequest } from '../http/request-log';
 import { Router, sendJson } from '../http/router';
 import { createMetrics } from '../metrics';
 import { Outbox } from '../outbox/outbox';
@@ -104,7 +105,10 @@ export function createApp(deps: AppDeps): PodbotApp {
     onStart: (name, task) => startTasks.push({ name, task }),
   };
 
-  registerCoreRoutes(ctx, router, database);
+  // Start-up tasks not yet done (and whether close() began), for /readyz.
+  const startupPending = new Set<string>(['listen']);
+  let closing = false;
+  registerCoreRoutes(ctx, router, database, { pendingStartupTasks: () => [...startupPending], closing: () => closing });
   registerOutboxRoutes(ctx, router);
   if (bolt) router.post('/slack/events', ({ req, res }) => bolt.listener(req, res));
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
@@ -119,7 +123,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     const url = new URL(req.url ?? '/', 'http://podbot.local');
     const found = router.match(req.method ?? 'GET', url.pathname);
     const routeName = found && found !== 'method-not-allowed' ? found.route.path : 'unmatched';
-    res.on('finish', () => metrics.httpRequests.inc({ route: routeName, status: String(res.statusCode) }));
+    observeRequest(req, res, routeName, { log, metrics });
     if (!found) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
     if (found === 'method-not-allowed') return sendJson(res, 405, { ok: false, error: `${req.method} is not allowed on ${url.pathname}` });
     if (found.route.api) {
@@ -144,13 +148,13 @@ export function createApp(deps: AppDeps): PodbotApp {
     pending.add(work);
   });
 
-  let closing = false;
   async function retryUntilDone(name: string, task: () => Promise<void>): Promise<void> {
     for (let failures = 1; !closing; failures++) {
       await sleep(Math.min(1000 * 2 ** Math.min(failures, 6), 60_000), () => closing);
       if (closing) return;
       try {
         await task();
+        startupPending.delete(name);
         log.info({ task: name, failures }, 'start-up task done after retrying');
         return;
       } catch (error) {
@@ -176,8 +180,10 @@ export function createApp(deps: AppDeps): PodbotApp {
         server.listen(port, () => resolve());
       });
       outbox.start();
+      for (const { name } of startTasks) startupPending.add(name);
+      startupPending.delete('listen');
       for (const { name, task } of startTasks) {
-        await task().catch((error) => {
+        await task().then(() => startupPending.delete(name)).catch((error) => {
           // The database or a platform is down at start: keep serving and retry in the background until it works.
           log.error({ task: name, err: errorSummary(error) }, 'start-up task failed; retrying in the background');
           ctx.background(`start-up task ${name}`, () => retryUntilDone(name, task));

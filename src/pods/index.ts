@@ -13,3 +13,5 @@ export { podMentionMarker } from './core/mentions/pod-mention-marker';
 export { renderPodReach } from './core/mentions/render-pod-mention-comment';
 export { claimMentionsIn, planMentionsFor, type MentionResult } from './mention-flow';
 export { mentionPodsOn } from './github/mention-pods';
+export { planPodsConfig } from './plan-pods-config';
+export { renderConfigPlan } from './core/render-config-plan';

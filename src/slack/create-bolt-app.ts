@@ -3,6 +3,7 @@ import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
+import { annotateRequest } from '../http/request-log';
 import { createEventReceiptRecorder } from './event-receipts';
 
 function boltLogger(log: Logger): BoltLogger {
@@ -36,6 +37,8 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
     processBeforeResponse: false,
     // Slack gives 3 s; if a listener forgot to ack, answer before Slack gives up rather than hang.
     unhandledRequestTimeoutMillis: 2_500,
+    // Lets the middleware below put Slack's ids for this request on its log line.
+    customPropertiesExtractor: (req) => ({ annotateRequest: (fields: Record<string, unknown>) => annotateRequest(req, fields) }),
   });
   // One workspace, one bot token. Bolt's own single-token authorization calls auth.test on every request when
   // verification is deferred; ask once, keep the answer, and ask again only after a failure.
@@ -63,6 +66,11 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
   const recordReceipt = createEventReceiptRecorder(ctx.db);
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: string }).event_id;
+    const triggerId = (body as { trigger_id?: string }).trigger_id;
+    (context.annotateRequest as ((fields: Record<string, unknown>) => void) | undefined)?.({
+      ...(eventId ? { slackEventId: eventId } : {}),
+      ...(triggerId ? { slackTriggerId: triggerId } : {}),
+    });
     if (eventId) {
       const type = (body as { event?: { type?: string } }).event?.type ?? 'unknown';
       if (!(await recordReceipt(eventId, type))) {
