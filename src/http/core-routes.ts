@@ -85,7 +85,8 @@ export function registerCoreRoutes(ctx: AppContext, router: Router, database: Da
 
 /** The Prometheus text, with the outbox backlog counted at scrape time. */
 export async function renderMetrics(ctx: Pick<AppContext, 'db' | 'metrics'>): Promise<{ text: string; contentType: string }> {
-  ctx.metrics.outboxPending.set(await ctx.db.outboxJob.count({ where: { status: { in: ['pending', 'sending'] } } }).catch(() => 0));
+  // Unknown is not zero: with the database down, report NaN rather than an empty queue that hides the backlog.
+  ctx.metrics.outboxPending.set(await ctx.db.outboxJob.count({ where: { status: { in: ['pending', 'sending'] } } }).catch(() => Number.NaN));
   return { text: await ctx.metrics.registry.metrics(), contentType: ctx.metrics.registry.contentType };
 }
 

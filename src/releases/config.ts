@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from '../config/strict-object';
 
 /**
  * GitHub rejects a release body longer than 125,000 characters
@@ -7,8 +8,7 @@ import { z } from 'zod';
 export const GITHUB_RELEASE_BODY_LIMIT = 125_000;
 
 /** The `releases:` section of podbot.yml. Absent means "all defaults". */
-export const releasesSection = z
-  .object({
+export const releasesSection = strictObject({
     /** Slack channel id (e.g. `C0123456789`) for the release announcement; no announcement without it. */
     channel: z
       .string()

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { strictObject } from '../config/strict-object';
 
 const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 /** The `welcome:` section of podbot.yml. Absent means "all defaults". */
-export const welcomeSection = z
-  .object({
+export const welcomeSection = strictObject({
     /** Send a welcome DM on Slack `team_join`. */
     slackDm: z.boolean().default(true),
     /**
@@ -38,8 +38,7 @@ export const welcomeSection = z
     /** Channel greeting text. Placeholders: {name}, {channel}. */
     channelMessage: z.string().default('Welcome to <#{channel}>, <@{name}>! Say hello and tell us what brings you here.'),
     /** Welcome comments on a first issue and a first pull request. */
-    github: z
-      .object({
+    github: strictObject({
         /** Post welcome comments at all. */
         enabled: z.boolean().default(true),
         /** Label added to a first-timer's issue or PR, so welcomes can be counted. */
