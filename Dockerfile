@@ -22,6 +22,8 @@ COPY bin ./bin
 COPY scripts/build.mjs scripts/postinstall.mjs ./scripts/
 COPY prisma ./prisma
 COPY --from=build /app/dist ./dist
+# The dashboard's browser assets are served from the source tree (src/insights/http/dashboard-routes.ts).
+COPY src/insights/http/assets ./src/insights/http/assets
 # postinstall finds dist/ prebuilt (no esbuild here) and builds the embedded-database template for a fast first start.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 RUN mkdir -p /data && chown node:node /data

@@ -94,7 +94,7 @@ describe.skipIf(onPostgres)('the Dockerfile', () => {
     // Production dependencies only: no bundler, no TypeScript loader; the bundle came from the build stage.
     expect(existsSync(join(runtime, 'node_modules', 'esbuild'))).toBe(false);
     expect(existsSync(join(runtime, 'node_modules', 'tsx'))).toBe(false);
-    expect(existsSync(join(runtime, 'src'))).toBe(false);
+    expect(existsSync(join(runtime, 'src', 'index.ts'))).toBe(false);
     expect(existsSync(join(runtime, 'dist', 'cli', 'main.js'))).toBe(true);
 
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
@@ -104,10 +104,17 @@ describe.skipIf(onPostgres)('the Dockerfile', () => {
     server.stdout!.on('data', (d) => (output += d));
     server.stderr!.on('data', (d) => (output += d));
     const healthy = () => spawnSync(healthcheck[0], healthcheck.slice(1), { cwd: runtime, env: runEnv }).status;
-    await expect.poll(healthy, { timeout: 90_000, interval: 500 }).toBe(0);
+    const exited = new Promise<number | null>((resolve) => server!.once('exit', resolve));
+    let code: number | null | undefined;
+    void exited.then((c) => (code = c));
+    const deadline = Date.now() + 120_000;
+    while (healthy() !== 0) {
+      if (code !== undefined || Date.now() > deadline) throw new Error(`the server did not become ready (exit ${code}):\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
     server.kill('SIGTERM');
-    expect(await new Promise((resolve) => server!.once('exit', resolve))).toBe(0);
+    expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
   }, 900_000);
 });
