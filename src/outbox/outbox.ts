@@ -23,6 +23,8 @@ export interface OutboxOptions {
   giveUpMs?: number;
   /** Longest wait between two attempts of a failing job. */
   maxBackoffMs?: number;
+  /** The GitHub App installation the caller works for (the webhook being handled); GitHub jobs enqueued then use its token. */
+  installation?: () => number | undefined;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,6 +56,8 @@ export class Outbox {
   private claimFailures = 0;
   private readonly pace: PaceStore;
   private readonly inFlight = new Map<string, number>();
+  /** `github:<installation id>` → until when that installation's jobs wait after a 429 (its own token and limit). */
+  private readonly pausedUntil = new Map<string, number>();
   /** Ids of jobs this instance is sending right now: never re-claimed as "in doubt" by this same instance. */
   private readonly sendingIds = new Set<number>();
   private readonly running = new Set<Promise<void>>();
@@ -84,6 +88,7 @@ export class Outbox {
         method: job.method,
         payload: job.payload as object,
         nextAttemptAt: job.notBefore ?? now,
+        installationId: job.target === 'github' ? (job.installationId ?? this.options.installation?.() ?? null) : null,
       })),
       skipDuplicates: true,
     });
@@ -192,7 +197,7 @@ export class Outbox {
     const pace = await this.pace.read(target, PACE_BUCKET, this.nowMs());
     const free = Math.min(slots, available(pace, this.nowMs()));
     if (free <= 0) return false;
-    const claimed = await this.claim(target, free);
+    const claimed = await this.claim(target, free, this.pausedInstallations(target));
     if (!claimed.length) return false;
     // Take the calls from the shared bucket; a replica that raced us may have taken some, and the jobs it leaves
     // us no calls for go back to the queue as they were.
@@ -224,6 +229,14 @@ export class Outbox {
     return jobs.length > 0;
   }
 
+  /** Installations of `target` whose rate limit is spent: their jobs wait while other installations' go on. */
+  private pausedInstallations(target: string): number[] {
+    const now = this.nowMs();
+    const paused: number[] = [];
+    for (const [lane, until] of this.pausedUntil) if (until > now && lane.startsWith(`${target}:`)) paused.push(Number(lane.slice(target.length + 1)));
+    return paused;
+  }
+
   /** Puts claimed jobs back unsent, as they were before the claim (an in-doubt job stays in doubt). */
   private async release(jobs: ClaimedJob[]): Promise<void> {
     const now = this.nowMs();
@@ -245,20 +258,21 @@ export class Outbox {
       .catch((error) => this.options.log.warn({ err: errorSummary(error), target }, 'outbox: recording the pace failed'));
   }
 
-  private async claim(target: string, limit: number): Promise<ClaimedJob[]> {
+  private async claim(target: string, limit: number, pausedInstallations: number[] = []): Promise<ClaimedJob[]> {
     const now = this.options.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     // A slow send (a loaded database, a slow platform) can outlive its lease; re-claiming our own in-flight job
     // would send it twice (labels and other calls have no "was it delivered?" check).
     const sending = [...this.sendingIds];
     const rows = await this.options.db.$queryRaw<
-      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null }[]
+      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null; installationId: bigint | number | null }[]
     >`
       WITH due AS (
         SELECT id, status AS prev FROM "OutboxJob"
         WHERE target = ${target}
           AND ((status = 'pending' AND "nextAttemptAt" <= ${now}) OR (status = 'sending' AND "lockedUntil" < ${now}))
           AND NOT (id = ANY(${sending}::int[]))
+          AND ("installationId" IS NULL OR NOT ("installationId" = ANY(${pausedInstallations}::bigint[])))
         ORDER BY "nextAttemptAt", id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
@@ -266,11 +280,12 @@ export class Outbox {
       UPDATE "OutboxJob" AS o
       SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = o.attempts + 1, "updatedAt" = ${now}
       FROM due WHERE o.id = due.id
-      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", due.prev`;
+      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", o."installationId", due.prev`;
     // attempts counts every try but 429s (which the platform refused unprocessed): a job on its second try had an
     // attempt whose outcome is unknown (a timeout, a reset, a 5xx), or its worker died mid-send.
-    return rows.map(({ prev, firstFailedAt, ...row }) => ({
+    return rows.map(({ prev, firstFailedAt, installationId, ...row }) => ({
       ...row,
+      installationId: installationId === null ? null : Number(installationId),
       firstFailedAt: firstFailedAt ? new Date(firstFailedAt) : null,
       inDoubt: prev === 'sending' || row.attempts > 1,
     }));
@@ -285,7 +300,11 @@ export class Outbox {
       else log.info({ key: job.key }, 'outbox: an earlier attempt had been delivered; not sending again');
     } catch (error) {
       const failure = sender.classify(error);
-      await this.recordPace(job.target, (state) => (failure.kind === 'rate-limited' ? limited(state, this.nowMs(), failure.retryAfterMs) : failed(state)));
+      // An installation's 429 pauses that installation only (handleFailure), not the whole shared target pace.
+      const installationLimited = failure.kind === 'rate-limited' && Boolean(job.installationId);
+      if (!installationLimited) {
+        await this.recordPace(job.target, (state) => (failure.kind === 'rate-limited' ? limited(state, this.nowMs(), failure.retryAfterMs) : failed(state)));
+      }
       await this.persist(job, 'recording a failed attempt', () => this.handleFailure(job, failure));
       return;
     }
@@ -336,9 +355,14 @@ export class Outbox {
     const { db, log, metrics, clock } = this.options;
     const now = clock.now().getTime();
     if (failure.kind === 'rate-limited') {
-      // The platform limits the whole token, not one message: pause the bucket (for every replica) and retry this
-      // job first. Rate-limit waits do not count as attempts.
+      // The platform limits the whole token, not one message. A GitHub installation has its own token and limit:
+      // pause only its jobs (other organisations go on). Otherwise the shared pace, which deliver() has already
+      // told, pauses the target for every replica. Either way retry this job first; rate-limit waits are not attempts.
       const until = now + failure.retryAfterMs;
+      if (job.installationId) {
+        const lane = `${job.target}:${job.installationId}`;
+        this.pausedUntil.set(lane, Math.max(this.pausedUntil.get(lane) ?? 0, until));
+      }
       metrics.outboxRetries.inc({ target: job.target, reason: 'rate-limited' });
       await db.outboxJob.update({
         where: { id: job.id },
