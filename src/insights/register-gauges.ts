@@ -11,10 +11,18 @@ const TTL_MS = 60_000;
  * yet (no first-timer whose 90 days are over, no response) is NaN, not 0, so a dashboard does not read it as "none".
  */
 export function registerInsightGauges(ctx: Pick<AppContext, 'db' | 'config' | 'clock' | 'metrics' | 'log'>): void {
-  let cached: { at: number; values: Awaited<ReturnType<typeof loadGaugeFigures>> } | undefined;
-  async function values() {
+  // One computation per scrape: prom-client collects every gauge at once, and they all read the same figures.
+  let cached: { at: number; values: ReturnType<typeof loadGaugeFigures> } | undefined;
+  function values() {
     const now = ctx.clock.now().getTime();
-    if (!cached || now - cached.at > TTL_MS) cached = { at: now, values: await loadGaugeFigures(ctx, WINDOW_DAYS) };
+    if (!cached || now - cached.at > TTL_MS) {
+      const values = loadGaugeFigures(ctx, WINDOW_DAYS);
+      cached = { at: now, values };
+      // A failed computation is not kept: the next scrape tries again.
+      values.catch(() => {
+        if (cached?.values === values) cached = undefined;
+      });
+    }
     return cached.values;
   }
   const registers = [ctx.metrics.registry];
