@@ -44,6 +44,10 @@ const REST: Record<string, Needs> = {
   'GET /repos/{owner}/{repo}/releases/tags/{tag}': { contents: 'read' },
   'PATCH /repos/{owner}/{repo}/releases/{release_id}': { contents: 'write' },
   'GET /repos/{owner}/{repo}/compare/{basehead}': { contents: 'read' },
+  // Backfill and the first-response watch's start-up pick-up search issues and pull requests.
+  'GET /search/issues': { issues: 'read', pull_requests: 'read' },
+  // Reviewer routing asks Pod members for a review.
+  'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers': { pull_requests: 'write' },
 };
 
 /** GraphQL fields podbot queries, by what they read. */
