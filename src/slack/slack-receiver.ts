@@ -11,6 +11,12 @@ import { parseJsonWithoutNul, stripNul } from '../kit/text/strip-nul';
 const MAX_CLOCK_SKEW_S = 5 * 60;
 /** Far above any event or command Slack sends; a body is buffered (within the shared budget) before its signature is checked. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/**
+ * Longest slash-command text handed to a listener: Slack's own cap on a message's text. Longer text (a pasted file)
+ * is no command anyone typed, and parsing, matching and echoing it would only cost event-loop time.
+ * https://api.slack.com/methods/chat.postMessage#truncating
+ */
+export const MAX_COMMAND_TEXT = 40_000;
 /** Slack drops a command or action not acknowledged within 3 s; answer before it gives up rather than leave it hanging. */
 const ACK_DEADLINE_MS = 2_500;
 
@@ -43,7 +49,8 @@ export interface SlackReceiverDeps {
  * 4. Bolt runs the listeners. An event is answered 200 only after its listeners succeeded (they only enqueue);
  *    otherwise 500 and its receipt is removed, so Slack's retry runs it. Commands and actions are answered on ack().
  *
- * U+0000, which PostgreSQL cannot store, is dropped from every string of the payload.
+ * U+0000, which PostgreSQL cannot store, is dropped from every string of the payload. A command whose text is
+ * longer than MAX_COMMAND_TEXT is answered with the reason, and no listener runs.
  * https://api.slack.com/apis/events-api#responding  https://api.slack.com/apis/events-api#retries
  */
 export class SlackReceiver implements Receiver {
@@ -76,6 +83,13 @@ export class SlackReceiver implements Receiver {
     const body = parseBody(raw.toString('utf8'), header(req, 'content-type'));
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
     if (body.ssl_check === '1') return void res.writeHead(200).end();
+
+    if (typeof body.command === 'string' && typeof body.text === 'string' && body.text.length > MAX_COMMAND_TEXT) {
+      return sendJson(res, 200, {
+        response_type: 'ephemeral',
+        text: `That is ${body.text.length.toLocaleString('en-US')} characters; podbot reads commands of at most ${MAX_COMMAND_TEXT.toLocaleString('en-US')}. Nothing was done.`,
+      });
+    }
 
     try {
       await deps.authorize();
