@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Webhooks } from '@octokit/webhooks';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import { createGitHubClient, createGitHubSender } from '../clients/github';
+import { createGitHubClients, createGitHubSender, createTokenCache } from '../clients/github';
+import { currentInstallation } from '../clients/github-installation-scope';
 import { createSlackClient, createSlackSender } from '../clients/slack';
 import type { CommunityConfig } from './community-config';
 import type { Env } from '../config/env';
@@ -57,7 +58,9 @@ export function createApp(deps: AppDeps): PodbotApp {
   const pending = new Set<Promise<unknown>>();
   const senders: Partial<Record<'slack' | 'github', Sender>> = {};
   const slackSettings = env.slack && { ...env.slack, timeoutMs: deps.outbox?.slackTimeoutMs };
-  const githubSettings = env.github && { ...env.github, timeoutMs: deps.outbox?.githubTimeoutMs };
+  // One installation token cache for the reads clients and the outbox's sender, renewed by ctx.clock.
+  const githubSettings = env.github && { ...env.github, timeoutMs: deps.outbox?.githubTimeoutMs, clock, tokens: createTokenCache(clock) };
+  const github = githubSettings && createGitHubClients(githubSettings, log);
   if (slackSettings) senders.slack = createSlackSender(slackSettings, log, deps.outbox?.slackConcurrency);
   if (githubSettings) senders.github = createGitHubSender(githubSettings, log);
   const outbox = new Outbox({
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     pollMs: deps.outbox?.pollMs,
     leaseMs: deps.outbox?.leaseMs,
     giveUpMs: env.outboxGiveUpMs,
+    installation: currentInstallation,
   });
   const admins = new Set(config.admins);
 
@@ -82,7 +86,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     clock,
     outbox,
     slack: slackSettings ? createSlackClient(slackSettings, log) : undefined,
-    github: githubSettings ? createGitHubClient(githubSettings, log) : undefined,
+    github: github?.current,
     publicUrl: env.publicUrl,
     isAdmin: (id) => admins.has(id),
     workQueue: new WorkQueue(workQueueConcurrency(database.kind)),
@@ -110,7 +114,14 @@ export function createApp(deps: AppDeps): PodbotApp {
 
   registerCoreRoutes(ctx, router, database);
   registerOutboxRoutes(ctx, router);
-  if (bolt) router.post('/slack/events', bolt.listener);
+  if (bolt) {
+    router.post('/slack/events', (route) => {
+      // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
+      const done = ctx.metrics.slackAckSeconds.startTimer();
+      route.res.once('finish', () => done());
+      return bolt.listener(route);
+    });
+  }
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));

@@ -43,11 +43,14 @@ export const envSchema = z.object({
   GITHUB_WEBHOOK_SECRET: optionalString,
   /** Personal or fine-grained token for the GitHub API (or use the GitHub App variables). */
   GITHUB_TOKEN: optionalString,
-  /** GitHub App id, with GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID, instead of GITHUB_TOKEN. */
+  /** GitHub App id, with GITHUB_PRIVATE_KEY, instead of GITHUB_TOKEN. The App may be installed on several organisations. */
   GITHUB_APP_ID: optionalString,
   /** GitHub App private key (PEM; `\n` escapes are accepted). */
   GITHUB_PRIVATE_KEY: optionalString,
-  /** Installation id of the GitHub App on your organisation. */
+  /**
+   * Optional default installation of the GitHub App, for calls no webhook scopes (Slack commands, CLIs). Webhooks
+   * always use the installation they came from. Unset: the App's first installation.
+   */
   GITHUB_INSTALLATION_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'expected a numeric installation id').optional()),
   /** GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3). */
   GITHUB_API_URL: url('GITHUB_API_URL').default('https://api.github.com'),
@@ -72,7 +75,8 @@ export type RawEnv = z.infer<typeof envSchema>;
 
 export type GitHubAuth =
   | { kind: 'token'; token: string }
-  | { kind: 'app'; appId: string; privateKey: string; installationId: number };
+  /** installationId: the default installation (see GITHUB_INSTALLATION_ID); webhooks carry their own. */
+  | { kind: 'app'; appId: string; privateKey: string; installationId?: number };
 
 export interface Env {
   port: number;
@@ -128,7 +132,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
   }
 
   let github: Env['github'];
-  const appVars = [raw.GITHUB_APP_ID, raw.GITHUB_PRIVATE_KEY, raw.GITHUB_INSTALLATION_ID];
+  const appVars = [raw.GITHUB_APP_ID, raw.GITHUB_PRIVATE_KEY];
   if (appVars.every(Boolean)) {
     github = {
       apiUrl: raw.GITHUB_API_URL,
@@ -136,7 +140,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
         kind: 'app',
         appId: raw.GITHUB_APP_ID!,
         privateKey: raw.GITHUB_PRIVATE_KEY!.replace(/\\n/g, '\n'),
-        installationId: Number(raw.GITHUB_INSTALLATION_ID),
+        installationId: raw.GITHUB_INSTALLATION_ID ? Number(raw.GITHUB_INSTALLATION_ID) : undefined,
       },
     };
     const privateKey = (github.auth as { privateKey: string }).privateKey;
@@ -146,11 +150,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       // A damaged key fails every token request the same way; refusing it here beats retrying it as if GitHub were down.
       problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'the PEM private key cannot be read (truncated or damaged?); download a new key from the GitHub App settings' });
     }
-  } else if (appVars.some(Boolean)) {
+  } else if (appVars.some(Boolean) || raw.GITHUB_INSTALLATION_ID) {
     for (const [name, value] of [
       ['GITHUB_APP_ID', raw.GITHUB_APP_ID],
       ['GITHUB_PRIVATE_KEY', raw.GITHUB_PRIVATE_KEY],
-      ['GITHUB_INSTALLATION_ID', raw.GITHUB_INSTALLATION_ID],
     ] as const) {
       if (!value) problems.push({ where: name, message: 'is required when any GitHub App variable is set' });
     }
@@ -158,8 +161,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     github = { apiUrl: raw.GITHUB_API_URL, auth: { kind: 'token', token: raw.GITHUB_TOKEN } };
   }
   if (!raw.GITHUB_WEBHOOK_SECRET) disabled.push('GitHub webhooks are off: set GITHUB_WEBHOOK_SECRET to switch them on.');
-  if (!github && !appVars.some(Boolean)) {
-    disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID.');
+  if (!github && !appVars.some(Boolean) && !raw.GITHUB_INSTALLATION_ID) {
+    disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_PRIVATE_KEY.');
   }
 
   const redelivery = parseRedeliveryHooks(raw.GITHUB_REDELIVERY_HOOKS);

@@ -1,4 +1,5 @@
 import { emitterEventNames, type Webhooks } from '@octokit/webhooks';
+import { installationOf, withInstallation } from '../clients/github-installation-scope';
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { readBodyWithin, type BodyBudget } from '../http/body-budget';
@@ -21,7 +22,8 @@ const SIGNATURE_FORMAT = /^sha256=[0-9a-f]{64}$/i;
  *    dropped from every string.
  * 3. A delivery id seen before is a no-op (200, "duplicate"): GitHub redeliveries change nothing.
  * 4. Run the handlers; record the delivery only once they succeeded, so a failed delivery can be redelivered.
- *    Handlers are themselves idempotent (unique keys on mentions, welcomes and outbox jobs).
+ *    Handlers are themselves idempotent (unique keys on mentions, welcomes and outbox jobs). A GitHub App delivery
+ *    runs in its installation's scope: its reads and the writes it enqueues use that installation's token.
  * GitHub waits 10 s for an answer; handlers only read what they need and enqueue writes to the outbox.
  * https://docs.github.com/en/webhooks/using-webhooks/best-practices-for-using-webhooks
  */
@@ -53,7 +55,7 @@ export function createWebhookEndpoint(ctx: AppContext, webhooks: Webhooks, budge
       return sendJson(res, 200, { ok: true, duplicate: true });
     }
     try {
-      await webhooks.receive({ id: delivery, name: event as never, payload: payload as never });
+      await withInstallation(installationOf(payload), () => webhooks.receive({ id: delivery, name: event as never, payload: payload as never }));
     } catch (error) {
       const failures = ((error as { errors?: unknown[] }).errors ?? [error]) as unknown[];
       const invalid = failures.find((f) => (f as { code?: string }).code === 'INVALID_PAYLOAD') as Error | undefined;
