@@ -30,7 +30,6 @@ export interface SlackReceiverDeps {
   recordReceipt: (key: string, type: string) => Promise<boolean>;
   /** Removes a receipt, so Slack's retry of a request that failed here is processed. */
   forgetReceipt: (key: string) => Promise<void>;
-  observeAck?: (seconds: number) => void;
   /** Wall-clock seconds, for the signature's timestamp window (Slack signs with the real time, not the app's clock). */
   nowSeconds?: () => number;
 }
@@ -68,7 +67,6 @@ export class SlackReceiver implements Receiver {
 
   readonly handle: RouteHandler = async ({ req, res }) => {
     const { deps } = this;
-    const started = performance.now();
     const signature = header(req, 'x-slack-signature');
     const timestamp = header(req, 'x-slack-request-timestamp');
     if (!signature || !timestamp) return this.unsigned(req, res);
@@ -112,15 +110,14 @@ export class SlackReceiver implements Receiver {
       return void res.writeHead(200).end();
     }
 
-    await this.dispatch(req, res, body, { isEvent, receipt: receipt.key, started });
+    await this.dispatch(req, res, body, { isEvent, receipt: receipt.key });
   };
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, run: { isEvent: boolean; receipt: string; started: number }): Promise<void> {
+  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, run: { isEvent: boolean; receipt: string }): Promise<void> {
     const { deps } = this;
     let answer: { body?: unknown } | undefined;
     const reply = (content: unknown) => {
       if (res.headersSent) return;
-      deps.observeAck?.((performance.now() - run.started) / 1000);
       if (content === undefined || content === '') res.writeHead(200).end();
       else if (typeof content === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(content);
       else sendJson(res, 200, content);

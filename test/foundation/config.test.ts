@@ -55,13 +55,9 @@ describe('environment', () => {
   });
 
   it('takes a GitHub App without a default installation (several organisations)', () => {
-    const result = readEnv({ GITHUB_APP_ID: '123', GITHUB_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----' });
-    expect(result.ok && result.env.github?.auth).toEqual({
-      kind: 'app',
-      appId: '123',
-      installationId: undefined,
-      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
-    });
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const result = readEnv({ GITHUB_APP_ID: '123', GITHUB_PRIVATE_KEY: pem.replace(/\n/g, '\\n') });
+    expect(result.ok && result.env.github?.auth).toEqual({ kind: 'app', appId: '123', installationId: undefined, privateKey: pem });
   });
 
   it('prefers GitHub App credentials over a token', () => {
