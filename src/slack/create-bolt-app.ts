@@ -68,7 +68,6 @@ export function createBoltApp(
     forgetReceipt: async (key) => {
       await ctx.db.slackEventReceipt.deleteMany({ where: { eventId: key } });
     },
-    observeAck: (seconds) => ctx.metrics.slackAckSeconds.observe(seconds),
   });
   const app: App = new App({
     receiver,

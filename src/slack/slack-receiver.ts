@@ -12,6 +12,12 @@ import { parseJsonWithoutNul, stripNul } from '../kit/text/strip-nul';
 const MAX_CLOCK_SKEW_S = 5 * 60;
 /** Far above any event or command Slack sends; a body is buffered (within the shared budget) before its signature is checked. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/**
+ * Longest slash-command text handed to a listener: Slack's own cap on a message's text. Longer text (a pasted file)
+ * is no command anyone typed, and parsing, matching and echoing it would only cost event-loop time.
+ * https://api.slack.com/methods/chat.postMessage#truncating
+ */
+export const MAX_COMMAND_TEXT = 40_000;
 /** Slack drops a command or action not acknowledged within 3 s; answer before it gives up rather than leave it hanging. */
 const ACK_DEADLINE_MS = 2_500;
 
@@ -25,7 +31,6 @@ export interface SlackReceiverDeps {
   recordReceipt: (key: string, type: string) => Promise<boolean>;
   /** Removes a receipt, so Slack's retry of a request that failed here is processed. */
   forgetReceipt: (key: string) => Promise<void>;
-  observeAck?: (seconds: number) => void;
   /** Wall-clock seconds, for the signature's timestamp window (Slack signs with the real time, not the app's clock). */
   nowSeconds?: () => number;
 }
@@ -44,7 +49,8 @@ export interface SlackReceiverDeps {
  * 4. Bolt runs the listeners. An event is answered 200 only after its listeners succeeded (they only enqueue);
  *    otherwise 500 and its receipt is removed, so Slack's retry runs it. Commands and actions are answered on ack().
  *
- * U+0000, which PostgreSQL cannot store, is dropped from every string of the payload.
+ * U+0000, which PostgreSQL cannot store, is dropped from every string of the payload. A command whose text is
+ * longer than MAX_COMMAND_TEXT is answered with the reason, and no listener runs.
  * https://api.slack.com/apis/events-api#responding  https://api.slack.com/apis/events-api#retries
  */
 export class SlackReceiver implements Receiver {
@@ -62,7 +68,6 @@ export class SlackReceiver implements Receiver {
 
   readonly handle: RouteHandler = async ({ req, res }) => {
     const { deps } = this;
-    const started = performance.now();
     const signature = header(req, 'x-slack-signature');
     const timestamp = header(req, 'x-slack-request-timestamp');
     if (!signature || !timestamp) return this.unsigned(req, res);
@@ -77,6 +82,13 @@ export class SlackReceiver implements Receiver {
     const body = parseBody(raw.toString('utf8'), header(req, 'content-type'));
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
     if (body.ssl_check === '1') return void res.writeHead(200).end();
+
+    if (typeof body.command === 'string' && typeof body.text === 'string' && body.text.length > MAX_COMMAND_TEXT) {
+      return sendJson(res, 200, {
+        response_type: 'ephemeral',
+        text: `That is ${body.text.length.toLocaleString('en-US')} characters; podbot reads commands of at most ${MAX_COMMAND_TEXT.toLocaleString('en-US')}. Nothing was done.`,
+      });
+    }
 
     try {
       await deps.authorize();
@@ -104,15 +116,14 @@ export class SlackReceiver implements Receiver {
       return void res.writeHead(200).end();
     }
 
-    await this.dispatch(req, res, body, { isEvent, receipt: receipt.key, started });
+    await this.dispatch(req, res, body, { isEvent, receipt: receipt.key });
   };
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, run: { isEvent: boolean; receipt: string; started: number }): Promise<void> {
+  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, run: { isEvent: boolean; receipt: string }): Promise<void> {
     const { deps } = this;
     let answer: { body?: unknown } | undefined;
     const reply = (content: unknown) => {
       if (res.headersSent) return;
-      deps.observeAck?.((performance.now() - run.started) / 1000);
       if (content === undefined || content === '') res.writeHead(200).end();
       else if (typeof content === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(content);
       else sendJson(res, 200, content);

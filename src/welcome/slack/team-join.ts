@@ -5,8 +5,8 @@ import { renderWelcomeDm } from '../core/render-welcome-dm';
 import { slackWelcomeKey } from '../core/welcome-keys';
 
 /**
- * `team_join` → one welcome DM per user. Bolt acks events before listeners run; the event-id middleware drops
- * Slack's retries, and the outbox key `welcome:slack:<user>` drops everything else (a second event for the same
+ * `team_join` → one welcome DM per user. The event is answered once this listener has enqueued (so a failure is
+ * retried by Slack); its event-id receipt drops Slack's retries, and the outbox key `welcome:slack:<user>` drops everything else (a second event for the same
  * person, a replay after a restart), so the listener only has to enqueue.
  * https://api.slack.com/events/team_join
  */
