@@ -32,6 +32,7 @@ type Needs = Record<string, Access>;
 const REST: Record<string, Needs> = {
   // As the App (JWT): finding its installations needs no permission.
   'GET /app/installations': {},
+  'GET /repos/{owner}/{repo}/installation': {},
   'GET /users/{username}': {},
   'GET /repos/{owner}/{repo}/issues': { issues: 'read' },
   'GET /repos/{owner}/{repo}/pulls': { pull_requests: 'read' },
