@@ -110,7 +110,14 @@ export function createApp(deps: AppDeps): PodbotApp {
 
   registerCoreRoutes(ctx, router, database);
   registerOutboxRoutes(ctx, router);
-  if (bolt) router.post('/slack/events', ({ req, res }) => bolt.listener(req, res));
+  if (bolt) {
+    router.post('/slack/events', ({ req, res }) => {
+      // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
+      const done = ctx.metrics.slackAckSeconds.startTimer();
+      res.once('finish', () => done());
+      return bolt.listener(req, res);
+    });
+  }
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));

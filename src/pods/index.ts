@@ -14,3 +14,6 @@ export { podMentionMarker } from './core/mentions/pod-mention-marker';
 export { renderPodReach } from './core/mentions/render-pod-mention-comment';
 export { claimMentionsIn, planMentionsFor, type MentionResult } from './mention-flow';
 export { mentionPodsOn } from './github/mention-pods';
+
+// Extensions: another capability adds `/pod` subcommands, a line to pod mentions and App Home sections.
+export { extendPods, type PodExtension, type PodSubcommand, type MentionAddition, type MentionAdditionTarget } from './extensions';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from '../config/strict-object';
 import { orgsField, reposField, scopeCovers } from '../kit/github/repository-scope';
 
 /**
@@ -32,8 +33,7 @@ const settings = {
  * One entry of `releases.overrides`: settings for some repositories or organisations. Organisation overrides apply
  * first, then repository ones (the more specific wins), each in file order; `bots` add to the list above them.
  */
-const overrideSchema = z
-  .object({
+const overrideSchema = strictObject({
     repos: reposField,
     orgs: orgsField,
     channel: settings.channel.optional(),
@@ -43,12 +43,10 @@ const overrideSchema = z
     tagPrefix: settings.tagPrefix.optional(),
     maxBodyChars: settings.maxBodyChars.optional(),
   })
-  .strict()
   .refine((override) => override.repos || override.orgs, { error: 'an override needs repos: [owner/name] or orgs: [login] to say where it applies' });
 
 /** The `releases:` section of podbot.yml. Absent means "all defaults". */
-export const releasesSection = z
-  .object({
+export const releasesSection = strictObject({
     channel: settings.channel.optional(),
     announce: settings.announce.default(true),
     onDraft: settings.onDraft.default(false),

@@ -5,17 +5,26 @@ import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { createEventReceiptRecorder } from './event-receipts';
 
-function boltLogger(log: Logger): BoltLogger {
+export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
   return {
     debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
     info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
     warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
     error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    // Bolt asks for its level to decide what to log at all: follow LOG_LEVEL (pino's level) instead of a fixed INFO.
     setLevel: () => {},
-    getLevel: () => LogLevel.INFO,
+    getLevel: () => boltLevelOf(child.level),
     setName: () => {},
   };
+}
+
+/** pino's level as Bolt's: trace and debug are Bolt's DEBUG; fatal and silent are Bolt's ERROR. */
+export function boltLevelOf(level: string): LogLevel {
+  if (level === 'trace' || level === 'debug') return LogLevel.DEBUG;
+  if (level === 'info') return LogLevel.INFO;
+  if (level === 'warn') return LogLevel.WARN;
+  return LogLevel.ERROR;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function welcomeFirstTimer(ctx: WelcomeContext, item: SeenContribut
   const { matched: pods, plan } =
     kind === 'first-merged-pr'
       ? { matched: matchPods({ labels: item.labels, changedFiles }, podsForRepository(await loadPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, item.repo)), plan: undefined }
-      : await planMentionsFor(ctx, { repo: item.repo, number: item.number, labels: item.labels, changedFiles, author: item.authorLogin, authorIsBot: false });
+      : await planMentionsFor(ctx, { kind: item.kind, repo: item.repo, number: item.number, labels: item.labels, changedFiles, author: item.authorLogin, authorIsBot: false, ...(delivery ? { delivery } : {}) });
   const mentionedItem: MentionedItem = { kind: item.kind, repo: item.repo, number: item.number, title: item.title, url: item.url, author: item.authorLogin };
 
   const target = { owner, repo, issue_number: item.number };

@@ -124,4 +124,31 @@ colour: blue
     const problems = problemsOf('pods:\n  - name: docs\n   advocates: [U1');
     expect(problems[0].where).toMatch(/line \d+/);
   });
+
+  it('reports unknown keys at every depth, with the key that was meant', () => {
+    const problems = problemsOf(
+      [
+        'comunity: x',
+        'pods:',
+        '  - name: docs',
+        '    capcity: 5',
+        'welcome:',
+        '  chanel: C0WELCOME',
+        'calls:',
+        '  - slug: community-call',
+        '    name: Community call',
+        '    channel: C0CALLS',
+        '    schedule: { every: week, weekday: wednesday, interval: 2 }',
+        '    time: "16:00"',
+        '    timezone: Europe/London',
+        '    reminder: ["1h"]',
+      ].join('\n'),
+    );
+    const byPlace = Object.fromEntries(problems.map((problem) => [problem.where, problem.message]));
+    expect(byPlace['pods[0]']).toMatch(/unknown key "capcity" \(did you mean "capacity"\?\)/);
+    expect(byPlace['welcome']).toMatch(/unknown key "chanel"/);
+    expect(byPlace['calls[0]']).toMatch(/unknown key "reminder" \(did you mean "reminders"\?\)/);
+    expect(byPlace['calls[0].schedule']).toMatch(/unknown key "interval"/);
+    expect(byPlace['(top level)']).toMatch(/unknown key "comunity"/);
+  });
 });

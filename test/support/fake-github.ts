@@ -35,6 +35,20 @@ export interface FakeRelease {
   target_commitish?: string;
 }
 
+/** An issue or pull request in search results (https://docs.github.com/en/rest/search/search#search-issues-and-pull-requests). */
+export interface FakeSearchItem {
+  number: number;
+  title: string;
+  html_url: string;
+  state: 'open' | 'closed';
+  user: { login: string; type: string } | null;
+  author_association: string;
+  created_at: string;
+  comments: number;
+  labels: { name: string }[];
+  pull_request?: { url: string };
+}
+
 /** A GitHub App installation on an organisation or account. */
 export interface FakeInstallation {
   id: number;
@@ -56,6 +70,8 @@ export class FakeGitHub extends RecordingServer {
   readonly prFiles = new Map<string, string[]>();
   /** `owner/repo` → releases (newest first, as GitHub lists them). */
   readonly releases = new Map<string, FakeRelease[]>();
+  /** `owner/repo` → issues and pull requests as GET /search/issues returns them (`state`, `created_at`, `pull_request`…). */
+  readonly searchable = new Map<string, FakeSearchItem[]>();
   /**
    * GitHub App installations (see installApp). POST /app/installations/:id/access_tokens mints a token for one of them,
    * only with a JWT signed by the App's key, and a request made with that token to another account's repository is
@@ -220,6 +236,27 @@ export class FakeGitHub extends RecordingServer {
     this.route('GET', '/repos/:owner/:repo/pulls/:number/files', ({ params, query }) => {
       const files = (this.prFiles.get(`${params.owner}/${params.repo}#${params.number}`) ?? []).map((filename) => ({ filename, status: 'modified' }));
       return paginate(this.url, `/repos/${params.owner}/${params.repo}/pulls/${params.number}/files`, files, query);
+    });
+    // Search: the `repo:`, `is:open`/`is:closed`, `is:issue`/`is:pr` and `created:>=DATE` qualifiers, sort=created.
+    this.route('GET', '/search/issues', ({ query }) => {
+      const q = query.get('q') ?? '';
+      const repo = /(?:^|\s)repo:(\S+)/.exec(q)?.[1];
+      if (!repo) return { status: 422, body: { message: 'Validation Failed', errors: [{ message: 'this fake needs a repo: qualifier' }] } };
+      const state = /(?:^|\s)is:(open|closed)/.exec(q)?.[1];
+      const type = /(?:^|\s)is:(issue|pr|pull-request)\b/.exec(q)?.[1];
+      const since = /(?:^|\s)created:>=(\S+)/.exec(q)?.[1];
+      let items = (this.searchable.get(repo) ?? []).filter(
+        (item) =>
+          (!state || item.state === state) &&
+          (!type || (type === 'issue') === !item.pull_request) &&
+          (!since || item.created_at >= since),
+      );
+      if (query.get('sort') === 'created') {
+        items = [...items].sort((a, b) => a.created_at.localeCompare(b.created_at) * (query.get('order') === 'asc' ? 1 : -1));
+      }
+      const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
+      const page = Math.max(Number(query.get('page') ?? 1), 1);
+      return { body: { total_count: items.length, incomplete_results: false, items: items.slice((page - 1) * perPage, page * perPage) } };
     });
     this.route('GET', '/repos/:owner/:repo/releases', ({ params, query }) =>
       paginate(this.url, `/repos/${params.owner}/${params.repo}/releases`, this.releases.get(`${params.owner}/${params.repo}`) ?? [], query),
