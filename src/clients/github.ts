@@ -68,17 +68,22 @@ export function createTokenCache(clock: Clock): TokenCache {
 
 type AuthOptions = { authStrategy?: unknown; auth?: unknown };
 
-type Endpoint = { url: string; headers: Record<string, string>; owner?: unknown; repo?: unknown; variables?: { owner?: unknown; name?: unknown } };
+type Endpoint = { url: string; headers: Record<string, string>; owner?: unknown; repo?: unknown; q?: unknown; variables?: { owner?: unknown; name?: unknown } };
 type Request = ((route: string | object, parameters?: object) => Promise<{ data: unknown }>) & { endpoint: { merge(route: unknown, parameters?: unknown): Endpoint } };
 
 /** Routes GitHub accepts only as the App, with a JWT (installations, access tokens, the App itself). */
 const APP_ROUTE = /^\/(?:app(?:\/|$|\?)|marketplace_listing\/|(?:repos\/[^/]+\/[^/]+|orgs\/[^/]+|users\/[^/]+)\/installation(?:$|\?))/;
 
-/** The repository a call is about: REST routes under /repos/{owner}/{repo}, or GraphQL `$owner`/`$name` variables. */
+/**
+ * The repository a call is about: REST routes under /repos/{owner}/{repo}, a search limited to one repository
+ * (`q: "repo:owner/name …"`), or GraphQL `$owner`/`$name` variables.
+ */
 function repositoryOf(endpoint: Endpoint): { owner: string; repo: string } | undefined {
   if (typeof endpoint.owner === 'string' && typeof endpoint.repo === 'string' && endpoint.url.includes('{owner}')) return { owner: endpoint.owner, repo: endpoint.repo };
   const inUrl = /\/repos\/([^/{}?]+)\/([^/{}?]+)/.exec(endpoint.url);
   if (inUrl) return { owner: decodeURIComponent(inUrl[1]), repo: decodeURIComponent(inUrl[2]) };
+  const inQuery = typeof endpoint.q === 'string' ? /(?:^|\s)repo:([^/\s]+)\/(\S+)/.exec(endpoint.q) : null;
+  if (inQuery) return { owner: inQuery[1], repo: inQuery[2] };
   const { owner, name } = endpoint.variables ?? {};
   return typeof owner === 'string' && typeof name === 'string' ? { owner, repo: name } : undefined;
 }

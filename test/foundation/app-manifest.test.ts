@@ -45,6 +45,9 @@ const REST: Record<string, Needs> = {
   'GET /repos/{owner}/{repo}/releases/tags/{tag}': { contents: 'read' },
   'PATCH /repos/{owner}/{repo}/releases/{release_id}': { contents: 'write' },
   'GET /repos/{owner}/{repo}/compare/{basehead}': { contents: 'read' },
+  'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers': { pull_requests: 'write' },
+  // Search sees private repositories' issues and PRs only with read access to them.
+  'GET /search/issues': { issues: 'read', pull_requests: 'read' },
 };
 
 /** GraphQL fields podbot queries, by what they read. */

@@ -130,6 +130,11 @@ describe('a GitHub App on several organisations', () => {
     const reads = github.requestsTo('GET', /^\/repos\/globex\/gadgets\/pulls\/12\/files$/);
     expect(reads.map((r) => github.installationOf(r))).toEqual([GLOBEX.id, GLOBEX.id]);
     expect(github.requestsTo('GET', /^\/repos\/globex\/gadgets\/installation$/)).toHaveLength(1);
+    // A search limited to one repository (the first-response watch's pick-up) counts as a call about it.
+    github.route('GET', '/search/issues', () => ({ body: { total_count: 0, incomplete_results: false, items: [] } }));
+    await t.app.ctx.github!.request('GET /search/issues', { q: 'repo:globex/gadgets is:open created:>2026-11-01' });
+    const [search] = github.requestsTo('GET', /^\/search\/issues$/);
+    expect(github.installationOf(search)).toBe(GLOBEX.id);
     // Outbox jobs enqueued outside a delivery carry no installation and are sent the same way.
     await t.app.ctx.outbox.enqueue({
       key: 'outside-a-delivery',
