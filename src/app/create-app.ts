@@ -10,8 +10,11 @@ import type { CommunityConfig } from './community-config';
 import type { Env } from '../config/env';
 import type { Database } from '../db/open-database';
 import { errorSummary } from '../errors';
+import { createRedeliverer } from '../github/redeliver-failed-deliveries';
 import { createWebhookEndpoint } from '../github/webhook-endpoint';
 import { registerCoreRoutes } from '../http/core-routes';
+import { BodyBudget } from '../http/body-budget';
+import { createRequestListener } from '../http/request-listener';
 import { Router, sendJson } from '../http/router';
 import { createMetrics } from '../metrics';
 import { Outbox } from '../outbox/outbox';
@@ -96,7 +99,8 @@ export function createApp(deps: AppDeps): PodbotApp {
     },
   };
 
-  const bolt = env.slack ? createBoltApp(ctx, env.slack) : undefined;
+  const intakeBudget = new BodyBudget(env.intakeBufferBytes);
+  const bolt = env.slack ? createBoltApp(ctx, env.slack, intakeBudget) : undefined;
   const webhooks = env.githubWebhookSecret ? new Webhooks({ secret: env.githubWebhookSecret }) : undefined;
   const tasks = new Map<string, { every: string; task: () => Promise<void> }>();
   const startTasks: { name: string; task: () => Promise<void> }[] = [];
@@ -108,60 +112,50 @@ export function createApp(deps: AppDeps): PodbotApp {
     onStart: (name, task) => startTasks.push({ name, task }),
   };
 
-  registerCoreRoutes(ctx, router, database);
+  // Start-up tasks not yet done (and whether close() began), for /readyz.
+  const startupPending = new Set<string>(['listen']);
+  let closing = false;
+  registerCoreRoutes(ctx, router, database, { pendingStartupTasks: () => [...startupPending], closing: () => closing });
   registerOutboxRoutes(ctx, router);
-  if (bolt) {
-    router.post('/slack/events', ({ req, res }) => {
-      // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
-      const done = ctx.metrics.slackAckSeconds.startTimer();
-      res.once('finish', () => done());
-      return bolt.listener(req, res);
-    });
-  }
+  if (bolt) router.post('/slack/events', bolt.listener);
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
-  if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks));
+  if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
   for (const feature of deps.features) feature(ctx, surfaces);
+  if (ctx.github && env.githubRedeliveryHooks.length) {
+    // GitHub never retries a failed delivery; podbot asks for the ones that failed while it was unhealthy.
+    const redeliver = createRedeliverer({ ...ctx, github: ctx.github }, env.githubRedeliveryHooks);
+    surfaces.schedule('github-redelivery', '*/5 * * * *', async () => {
+      await redeliver();
+    });
+  }
   surfaces.schedule('housekeeping', '41 3 * * *', async () => {
     await pruneDeliveryIds(ctx);
   });
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://podbot.local');
-    const found = router.match(req.method ?? 'GET', url.pathname);
-    const routeName = found && found !== 'method-not-allowed' ? found.route.path : 'unmatched';
-    res.on('finish', () => metrics.httpRequests.inc({ route: routeName, status: String(res.statusCode) }));
-    if (!found) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
-    if (found === 'method-not-allowed') return sendJson(res, 405, { ok: false, error: `${req.method} is not allowed on ${url.pathname}` });
-    if (found.route.api) {
-      // /api/* exists only when PODBOT_API_TOKEN is set; otherwise it is indistinguishable from a missing route.
-      if (!env.apiToken) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
-      if (req.headers.authorization !== `Bearer ${env.apiToken}`) {
-        return sendJson(res, 401, { ok: false, error: 'send Authorization: Bearer <PODBOT_API_TOKEN>' });
-      }
-    }
-    const work = Promise.resolve()
-      .then(() => found.route.handler({ req, res, url, params: found.params }))
-      .catch((error) => {
-        const status = (error as { status?: number }).status;
-        if (status && status >= 400 && status < 500) {
-          if (!res.headersSent) sendJson(res, status, { ok: false, error: (error as Error).message });
-          return;
-        }
-        log.error({ err: errorSummary(error), path: url.pathname }, 'http: request failed');
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal error' });
-      })
-      .finally(() => pending.delete(work));
-    pending.add(work);
-  });
+  const server = createServer(
+    createRequestListener({
+      router,
+      metrics,
+      log,
+      apiToken: env.apiToken,
+      track: (work) => {
+        const tracked = work.finally(() => pending.delete(tracked));
+        pending.add(tracked);
+      },
+    }),
+  );
+  // A request's body must arrive within a minute (Node's default is 5): a client trickling one in holds its share
+  // of the intake budget meanwhile.
+  server.requestTimeout = 60_000;
 
-  let closing = false;
   async function retryUntilDone(name: string, task: () => Promise<void>): Promise<void> {
     for (let failures = 1; !closing; failures++) {
       await sleep(Math.min(1000 * 2 ** Math.min(failures, 6), 60_000), () => closing);
       if (closing) return;
       try {
         await task();
+        startupPending.delete(name);
         log.info({ task: name, failures }, 'start-up task done after retrying');
         return;
       } catch (error) {
@@ -187,8 +181,10 @@ export function createApp(deps: AppDeps): PodbotApp {
         server.listen(port, () => resolve());
       });
       outbox.start();
+      for (const { name } of startTasks) startupPending.add(name);
+      startupPending.delete('listen');
       for (const { name, task } of startTasks) {
-        await task().catch((error) => {
+        await task().then(() => startupPending.delete(name)).catch((error) => {
           // The database or a platform is down at start: keep serving and retry in the background until it works.
           log.error({ task: name, err: errorSummary(error) }, 'start-up task failed; retrying in the background');
           ctx.background(`start-up task ${name}`, () => retryUntilDone(name, task));

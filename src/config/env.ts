@@ -1,5 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { formatIssues, type Problem } from './problems';
+import { parseRedeliveryHooks, type RedeliveryHook } from '../github/redelivery-hooks';
 
 const optionalString = z
   .string()
@@ -31,6 +33,17 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'expected one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
+  /** json (one JSON object a line, ISO time, level names: for log collectors) or pretty (for a person at a terminal). */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'expected json or pretty' }).default('json'),
+  /** Serve GET /metrics on this port instead of PORT (keeps metrics off the public port). Unset: on PORT. */
+  METRICS_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'expected a port number')
+      .transform(Number)
+      .pipe(z.number().int().max(65535, 'expected a port number up to 65535'))
+      .optional(),
+  ),
   /** Slack app signing secret (Basic Information → App Credentials). With SLACK_BOT_TOKEN, switches Slack on. */
   SLACK_SIGNING_SECRET: optionalString,
   /** Slack bot token, xoxb-…. */
@@ -59,7 +72,14 @@ export const envSchema = z.object({
   PODBOT_API_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   /** Public base URL of this server, used for links to the calendar feed. */
   PODBOT_PUBLIC_URL: optionalString.pipe(url('PODBOT_PUBLIC_URL').optional()),
+  /**
+   * Webhooks whose deliveries that failed while podbot was unhealthy it asks GitHub to redeliver: `app`,
+   * `repo:OWNER/NAME:HOOK_ID`, `org:ORG:HOOK_ID`, comma-separated. Needs GitHub API credentials (`app`: the App's).
+   */
+  GITHUB_REDELIVERY_HOOKS: optionalString,
   /** Hours an outgoing message keeps being retried through a Slack or GitHub outage before it is dead-lettered. */
+  /** Megabytes of request bodies held at once while their signatures are checked, across all requests. */
+  PODBOT_INTAKE_BUFFER_MB: z.coerce.number({ message: 'expected a number of megabytes, e.g. 100' }).int('expected a whole number of megabytes').min(26, 'expected at least 26 (one 25 MB GitHub payload must fit)').default(100),
   PODBOT_OUTBOX_GIVE_UP_HOURS: z.coerce.number({ message: 'expected a number of hours, e.g. 24' }).positive('expected a positive number of hours').default(24),
 });
 
@@ -75,22 +95,38 @@ export interface Env {
   databaseUrl?: string;
   dataDir: string;
   logLevel: RawEnv['LOG_LEVEL'];
+  logFormat: RawEnv['LOG_FORMAT'];
+  /** undefined: /metrics is served on `port`. */
+  metricsPort?: number;
   configPath: string;
   apiToken?: string;
   publicUrl?: string;
   /** How long the outbox retries a job through transient failures before dead-lettering it. */
   outboxGiveUpMs: number;
+  /** Bytes of request bodies buffered at once (see BodyBudget). */
+  intakeBufferBytes: number;
   /** undefined: Slack is switched off. */
   slack?: { signingSecret: string; botToken: string; apiUrl: string };
   /** undefined: GitHub webhooks are switched off. */
   githubWebhookSecret?: string;
   /** undefined: no GitHub API access. */
   github?: { auth: GitHubAuth; apiUrl: string };
+  /** Webhooks whose failed deliveries are redelivered on request (empty: none). */
+  githubRedeliveryHooks: RedeliveryHook[];
   /** Why an integration is off, one line each, for the start-up log. */
   disabled: string[];
 }
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: Problem[] };
+
+function isReadablePrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and checks the environment, returning every problem at once. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
@@ -122,8 +158,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
         installationId: raw.GITHUB_INSTALLATION_ID ? Number(raw.GITHUB_INSTALLATION_ID) : undefined,
       },
     };
-    if (!github.auth.kind || !/BEGIN [A-Z ]*PRIVATE KEY/.test((github.auth as { privateKey: string }).privateKey)) {
+    const privateKey = (github.auth as { privateKey: string }).privateKey;
+    if (!/BEGIN [A-Z ]*PRIVATE KEY/.test(privateKey)) {
       problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'expected a PEM private key (-----BEGIN … PRIVATE KEY-----)' });
+    } else if (!isReadablePrivateKey(privateKey)) {
+      // A damaged key fails every token request the same way; refusing it here beats retrying it as if GitHub were down.
+      problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'the PEM private key cannot be read (truncated or damaged?); download a new key from the GitHub App settings' });
     }
   } else if (appVars.some(Boolean) || raw.GITHUB_INSTALLATION_ID) {
     for (const [name, value] of [
@@ -140,6 +180,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_PRIVATE_KEY.');
   }
 
+  const redelivery = parseRedeliveryHooks(raw.GITHUB_REDELIVERY_HOOKS);
+  if ('problem' in redelivery) problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: redelivery.problem });
+  else if (redelivery.hooks.length && !github && !appVars.some(Boolean)) {
+    problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: 'needs GitHub API access: set GITHUB_TOKEN or the GitHub App variables' });
+  } else if (redelivery.hooks.some((hook) => hook.kind === 'app') && github && github.auth.kind !== 'app') {
+    problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: '"app" needs the GitHub App variables (the App webhook is read with the App\'s JWT), not GITHUB_TOKEN' });
+  }
+
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
@@ -148,12 +196,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       databaseUrl: raw.DATABASE_URL,
       dataDir: raw.PODBOT_DATA_DIR,
       logLevel: raw.LOG_LEVEL,
+      logFormat: raw.LOG_FORMAT,
+      metricsPort: raw.METRICS_PORT,
       configPath: raw.PODBOT_CONFIG,
       apiToken: raw.PODBOT_API_TOKEN,
       publicUrl: raw.PODBOT_PUBLIC_URL?.replace(/\/$/, ''),
       outboxGiveUpMs: raw.PODBOT_OUTBOX_GIVE_UP_HOURS * 60 * 60 * 1000,
+      intakeBufferBytes: raw.PODBOT_INTAKE_BUFFER_MB * 1024 * 1024,
       slack,
       githubWebhookSecret: raw.GITHUB_WEBHOOK_SECRET,
+      githubRedeliveryHooks: 'hooks' in redelivery ? redelivery.hooks : [],
       github,
       disabled,
     },

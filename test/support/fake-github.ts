@@ -56,6 +56,23 @@ export interface FakeInstallation {
   account: string;
 }
 
+/** One attempt to deliver a webhook, as GitHub's deliveries API lists it. */
+export interface FakeHookDelivery {
+  id: number;
+  guid: string;
+  delivered_at: string;
+  redelivery: boolean;
+  duration: number;
+  status: string;
+  status_code: number;
+  event: string;
+  action: string | null;
+  installation_id: number | null;
+  repository_id: number | null;
+  /** Kept by the fake (not part of GitHub's listing) so a redelivery can send the same payload. */
+  payload: unknown;
+}
+
 type Handler = (request: GitHubRequest & { params: Record<string, string> }) => { status?: number; body?: unknown; headers?: Record<string, string> } | Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }>;
 
 export class FakeGitHub extends RecordingServer {
@@ -83,6 +100,13 @@ export class FakeGitHub extends RecordingServer {
   /** When a token minted now expires (GitHub: an hour). Tests on a moved clock point it at their clock. */
   tokenExpiresAt: () => Date = () => new Date(Date.now() + 3600_000);
   private app?: { id: string; publicKey: KeyObject };
+  /**
+   * Webhook deliveries per hook, newest first, keyed like the API path: `app`, `repos/OWNER/REPO/HOOK_ID`,
+   * `orgs/ORG/HOOK_ID`. Tests add attempts with recordDelivery; POST …/attempts calls `redeliver`.
+   */
+  readonly hookDeliveries = new Map<string, FakeHookDelivery[]>();
+  /** What GitHub does when asked to redeliver: send the payload again (same GUID) and answer with the HTTP status. */
+  redeliver?: (delivery: FakeHookDelivery) => Promise<number>;
   private routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
   private nextId = 1000;
 
@@ -143,6 +167,26 @@ export class FakeGitHub extends RecordingServer {
     this.requests.length = 0;
   }
 
+  /** Records one delivery attempt of `hook` (newest first) and returns it. */
+  recordDelivery(hook: string, attempt: { guid: string; event: string; action?: string; statusCode: number; payload: unknown; redelivery?: boolean; at?: Date }): FakeHookDelivery {
+    const delivery: FakeHookDelivery = {
+      id: this.nextId++,
+      guid: attempt.guid,
+      delivered_at: (attempt.at ?? new Date()).toISOString(),
+      redelivery: attempt.redelivery ?? false,
+      duration: 0.1,
+      status: attempt.statusCode >= 200 && attempt.statusCode < 300 ? 'OK' : attempt.statusCode === 0 ? 'timed out' : `Invalid HTTP Response: ${attempt.statusCode}`,
+      status_code: attempt.statusCode,
+      event: attempt.event,
+      action: attempt.action ?? null,
+      installation_id: null,
+      repository_id: null,
+      payload: attempt.payload,
+    };
+    this.hookDeliveries.set(hook, [delivery, ...(this.hookDeliveries.get(hook) ?? [])]);
+    return delivery;
+  }
+
   protected async handle(req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const text = raw.toString('utf8');
@@ -187,7 +231,34 @@ export class FakeGitHub extends RecordingServer {
     return signed && String(claims.iss) === this.app.id && (claims.exp ?? 0) * 1000 > Date.now();
   }
 
+  private installDeliveryRoutes(): void {
+    // https://docs.github.com/en/rest/webhooks/repo-deliveries, …/orgs/webhooks, …/apps/webhooks
+    const hooks: [string, (params: Record<string, string>) => string][] = [
+      ['/app/hook', () => 'app'],
+      ['/repos/:owner/:repo/hooks/:hook_id', (p) => `repos/${p.owner}/${p.repo}/${p.hook_id}`],
+      ['/orgs/:org/hooks/:hook_id', (p) => `orgs/${p.org}/${p.hook_id}`],
+    ];
+    for (const [prefix, keyOf] of hooks) {
+      this.route('GET', `${prefix}/deliveries`, ({ params, query, path }) => {
+        const listed = (this.hookDeliveries.get(keyOf(params)) ?? []).map(({ payload: _payload, ...delivery }) => delivery);
+        return paginate(this.url, path, listed, query);
+      });
+      this.route('POST', `${prefix}/deliveries/:delivery_id/attempts`, async ({ params }) => {
+        const key = keyOf(params);
+        const original = (this.hookDeliveries.get(key) ?? []).find((d) => String(d.id) === params.delivery_id);
+        if (!original) return { status: 404, body: { message: 'Not Found' } };
+        if (this.redeliver) {
+          // GitHub answers 202 and delivers shortly after; the fake delivers before answering, which tests can await.
+          const statusCode = await this.redeliver(original);
+          this.recordDelivery(key, { guid: original.guid, event: original.event, action: original.action ?? undefined, statusCode, payload: original.payload, redelivery: true });
+        }
+        return { status: 202, body: {} };
+      });
+    }
+  }
+
   private installDefaults(): void {
+    this.installDeliveryRoutes();
     this.route('POST', '/app/installations/:id/access_tokens', ({ params, authorization }) => {
       if (!this.appJwtValid(authorization)) return { status: 401, body: { message: 'A JSON web token could not be decoded' } };
       const installation = this.installations.get(Number(params.id));
