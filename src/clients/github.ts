@@ -68,33 +68,87 @@ export function createTokenCache(clock: Clock): TokenCache {
 
 type AuthOptions = { authStrategy?: unknown; auth?: unknown };
 
+type Endpoint = { url: string; headers: Record<string, string>; owner?: unknown; repo?: unknown; q?: unknown; variables?: { owner?: unknown; name?: unknown } };
+type Request = ((route: string | object, parameters?: object) => Promise<{ data: unknown }>) & { endpoint: { merge(route: unknown, parameters?: unknown): Endpoint } };
+
+/** Routes GitHub accepts only as the App, with a JWT (installations, access tokens, the App itself). */
+const APP_ROUTE = /^\/(?:app(?:\/|$|\?)|marketplace_listing\/|(?:repos\/[^/]+\/[^/]+|orgs\/[^/]+|users\/[^/]+)\/installation(?:$|\?))/;
+
 /**
- * App auth for calls no webhook scopes when GITHUB_INSTALLATION_ID is unset: the App's first installation, found once
- * with GET /app/installations (as the App, with a JWT).
+ * The repository a call is about: REST routes under /repos/{owner}/{repo}, a search limited to one repository
+ * (`q: "repo:owner/name …"`), or GraphQL `$owner`/`$name` variables.
  */
-function createFirstInstallationAuth(options: StrategyOptions & { request?: unknown }) {
-  const app = createAppAuth(options);
-  let found: Promise<number> | undefined;
-  type Request = ((route: string, parameters?: object) => Promise<{ data: unknown }>) & { endpoint: { merge(route: unknown, parameters?: unknown): { headers: Record<string, string> } } };
-  function installationId(request: Request): Promise<number> {
-    found ??= (async () => {
-      const { token } = await app({ type: 'app' });
-      const { data } = await request('GET /app/installations', { per_page: 1, headers: { authorization: `bearer ${token}` } });
-      const first = (data as { id: number }[])[0];
-      if (!first) throw new Error('the GitHub App has no installation yet: install it on an organisation, or set GITHUB_INSTALLATION_ID');
-      return first.id;
-    })().catch((error: unknown) => {
-      found = undefined;
-      throw error;
-    });
+function repositoryOf(endpoint: Endpoint): { owner: string; repo: string } | undefined {
+  if (typeof endpoint.owner === 'string' && typeof endpoint.repo === 'string' && endpoint.url.includes('{owner}')) return { owner: endpoint.owner, repo: endpoint.repo };
+  const inUrl = /\/repos\/([^/{}?]+)\/([^/{}?]+)/.exec(endpoint.url);
+  if (inUrl) return { owner: decodeURIComponent(inUrl[1]), repo: decodeURIComponent(inUrl[2]) };
+  const inQuery = typeof endpoint.q === 'string' ? /(?:^|\s)repo:([^/\s]+)\/(\S+)/.exec(endpoint.q) : null;
+  if (inQuery) return { owner: inQuery[1], repo: inQuery[2] };
+  const { owner, name } = endpoint.variables ?? {};
+  return typeof owner === 'string' && typeof name === 'string' ? { owner, repo: name } : undefined;
+}
+
+/**
+ * App auth for calls made outside a webhook delivery (Slack commands, scheduled work, CLIs, and outbox jobs
+ * enqueued there). A call about a repository uses the installation on that repository's owner, found once per
+ * owner with GET /repos/{owner}/{repo}/installation; any other call, or one about an account the App is not
+ * installed on, uses GITHUB_INSTALLATION_ID, else the App's first installation (GET /app/installations). Both
+ * look-ups are made as the App, with a JWT.
+ */
+function createDefaultInstallationAuth(options: StrategyOptions & { defaultInstallationId?: number; request?: unknown }) {
+  const { defaultInstallationId, ...appOptions } = options;
+  const app = createAppAuth(appOptions);
+  let first: Promise<number> | undefined;
+  const byOwner = new Map<string, Promise<number | undefined>>();
+
+  async function asApp(request: Request, route: string, parameters: object) {
+    const { token } = await app({ type: 'app' });
+    return request(route, { ...parameters, headers: { authorization: `bearer ${token}` } });
+  }
+
+  function fallback(request: Request): Promise<number> {
+    if (defaultInstallationId !== undefined) return Promise.resolve(defaultInstallationId);
+    first ??= asApp(request, 'GET /app/installations', { per_page: 1 }).then(
+      ({ data }) => {
+        const installation = (data as { id: number }[])[0];
+        if (!installation) throw new Error('the GitHub App has no installation yet: install it on an organisation, or set GITHUB_INSTALLATION_ID');
+        return installation.id;
+      },
+      (error: unknown) => {
+        first = undefined;
+        throw error;
+      },
+    );
+    return first;
+  }
+
+  function installationOn(request: Request, { owner, repo }: { owner: string; repo: string }): Promise<number | undefined> {
+    const key = owner.toLowerCase();
+    let found = byOwner.get(key);
+    if (!found) {
+      found = asApp(request, 'GET /repos/{owner}/{repo}/installation', { owner, repo }).then(
+        ({ data }) => (data as { id: number }).id,
+        (error: { status?: number }) => {
+          byOwner.delete(key);
+          if (error.status === 404) return undefined; // not installed there: the default, and ask again next time
+          throw error;
+        },
+      );
+      byOwner.set(key, found);
+    }
     return found;
   }
+
   return Object.assign((authOptions: Parameters<typeof app>[0]) => app(authOptions), {
     async hook(request: Request, route: unknown, parameters?: unknown) {
       const endpoint = request.endpoint.merge(route, parameters);
-      const { token } = await app({ type: 'installation', installationId: await installationId(request) });
+      // Calls made as the App (minting a token goes through this hook too): Octokit's App auth signs them with the JWT.
+      if (APP_ROUTE.test(endpoint.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/api\/v3/, ''))) return app.hook(request as never, route as never, parameters as never);
+      const repository = repositoryOf(endpoint);
+      const installationId = (repository && (await installationOn(request, repository))) ?? (await fallback(request));
+      const { token } = await app({ type: 'installation', installationId });
       endpoint.headers.authorization = `token ${token}`;
-      return (request as unknown as (options: object) => Promise<unknown>)(endpoint);
+      return request(endpoint);
     },
   });
 }
@@ -123,10 +177,13 @@ export class GitHubClientPool {
     });
   }
 
-  /** The client of an installation; undefined: the default (GITHUB_INSTALLATION_ID, else the App's first installation). */
+  /**
+   * The client of an installation. undefined: the default client, which uses the installation on the owner of the
+   * repository a call is about, else GITHUB_INSTALLATION_ID, else the App's first installation.
+   */
   for(installationId?: number): GitHubClient {
     const { auth } = this.settings;
-    const key = auth.kind === 'app' ? (installationId ?? auth.installationId ?? 'default') : 'default';
+    const key = auth.kind === 'app' ? (installationId ?? 'default') : 'default';
     let client = this.clients.get(key);
     if (!client) {
       client = this.make(this.authOptions(key));
@@ -150,7 +207,7 @@ export class GitHubClientPool {
     if (auth.kind === 'token') return { auth: auth.token };
     const app = { appId: auth.appId, privateKey: auth.privateKey, cache: this.tokens };
     // Octokit's App auth mints the JWT, then the installation token, and retries a 401 of a just-minted token.
-    if (key === 'default') return { authStrategy: createFirstInstallationAuth, auth: app };
+    if (key === 'default') return { authStrategy: createDefaultInstallationAuth, auth: { ...app, defaultInstallationId: auth.installationId } };
     return { authStrategy: createAppAuth, auth: { ...app, installationId: key } };
   }
 }

@@ -59,8 +59,9 @@ export const envSchema = z.object({
   /** GitHub App private key (PEM; `\n` escapes are accepted). */
   GITHUB_PRIVATE_KEY: optionalString,
   /**
-   * Optional default installation of the GitHub App, for calls no webhook scopes (Slack commands, CLIs). Webhooks
-   * always use the installation they came from. Unset: the App's first installation.
+   * Optional default installation of the GitHub App, for calls outside a webhook that name no repository. Webhooks
+   * use the installation they came from, other calls the installation on the repository's owner. Unset: the App's
+   * first installation.
    */
   GITHUB_INSTALLATION_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'expected a numeric installation id').optional()),
   /** GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3). */

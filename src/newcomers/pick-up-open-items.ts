@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
 import { findEarlierContributions, listLedgerRepositories } from '../ledger';
-import { loadPodViews, matchPods } from '../pods';
+import { loadPodViews, matchPods, podsForRepository } from '../pods';
 import { buildPickUpQuery, readSearchItem, type SearchItem } from './core/read-search-results';
 import { shouldWatch } from './core/should-watch';
 import { insertWatches, type NewWatch } from './store/watches';
@@ -63,7 +63,7 @@ export async function pickUpOpenItems(ctx: PickUpContext): Promise<PickUpResult>
         title: found.title,
         url: found.url,
         openedAt: found.openedAt,
-        pods: matchPods({ labels: found.labels, changedFiles: [] }, pods).map((pod) => pod.name),
+        pods: matchPods({ labels: found.labels, changedFiles: [] }, podsForRepository(pods, ctx.config.pods, repo)).map((pod) => pod.name),
         source: 'startup',
       });
     }

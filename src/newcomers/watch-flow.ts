@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { findEarlierContributions, type SeenContribution } from '../ledger';
-import { loadPodViews, matchPods } from '../pods';
+import { loadPodViews, matchPods, podsForRepository } from '../pods';
 import { listPrFiles } from '../kit/github/list-pr-files';
 import { shouldWatch } from './core/should-watch';
 import { insertWatches, markClosed, type NewWatch } from './store/watches';
@@ -27,7 +27,8 @@ export async function watchOpenedItem(ctx: WatchContext, item: SeenContribution,
 
   const [owner, repo] = item.repo.split('/');
   const changedFiles = item.kind === 'pr' && ctx.github ? (await listPrFiles(ctx.github, { owner, repo, pull_number: item.number }, { delivery })).filenames : [];
-  const pods = matchPods({ labels: item.labels, changedFiles }, await loadPodViews(ctx.db, { liveOnly: true })).map((pod) => pod.name);
+  const scoped = podsForRepository(await loadPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, item.repo);
+  const pods = matchPods({ labels: item.labels, changedFiles }, scoped).map((pod) => pod.name);
   const watch: NewWatch = {
     repo: item.repo,
     number: item.number,

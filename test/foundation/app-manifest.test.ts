@@ -32,6 +32,7 @@ type Needs = Record<string, Access>;
 const REST: Record<string, Needs> = {
   // As the App (JWT): finding its installations needs no permission.
   'GET /app/installations': {},
+  'GET /repos/{owner}/{repo}/installation': {},
   'GET /users/{username}': {},
   'GET /repos/{owner}/{repo}/issues': { issues: 'read' },
   'GET /repos/{owner}/{repo}/pulls': { pull_requests: 'read' },
@@ -44,10 +45,9 @@ const REST: Record<string, Needs> = {
   'GET /repos/{owner}/{repo}/releases/tags/{tag}': { contents: 'read' },
   'PATCH /repos/{owner}/{repo}/releases/{release_id}': { contents: 'write' },
   'GET /repos/{owner}/{repo}/compare/{basehead}': { contents: 'read' },
-  // Backfill and the first-response watch's start-up pick-up search issues and pull requests.
-  'GET /search/issues': { issues: 'read', pull_requests: 'read' },
-  // Reviewer routing asks Pod members for a review.
   'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers': { pull_requests: 'write' },
+  // Search sees private repositories' issues and PRs only with read access to them.
+  'GET /search/issues': { issues: 'read', pull_requests: 'read' },
 };
 
 /** GraphQL fields podbot queries, by what they read. */

@@ -1,12 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeGitHub } from '../support/fake-github';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('GitHub App credentials', () => {
   let t: TestApp;
   beforeAll(async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const github = await new FakeGitHub().start();
+    // The App is installed on acme: the default client finds that installation for acme's repositories.
+    github.installApp({ id: '4242', privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString() }, [{ id: 777, account: 'acme' }]);
     t = await startTestApp({
+      github,
       features: [],
       env: {
         GITHUB_TOKEN: undefined,
@@ -20,7 +25,10 @@ describe('GitHub App credentials', () => {
       body: { token: `ghs_installation_${params.id}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' },
     }));
   });
-  afterAll(() => t?.stop());
+  afterAll(async () => {
+    await t?.stop();
+    await t?.github.stop();
+  });
 
   it('authenticates as the installation, minting the token with a JWT', async () => {
     expect(t.app.ctx.env.github?.auth.kind).toBe('app');

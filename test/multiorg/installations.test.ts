@@ -115,13 +115,37 @@ describe('a GitHub App on several organisations', () => {
     expect(new Set(waiting.map((job) => Number(job.installationId)))).toEqual(new Set([ACME.id]));
   });
 
-  it("uses the App's first installation for calls no webhook scopes, when no default is set", async () => {
+  it("uses the App's first installation for calls outside a delivery that name no repository, when no default is set", async () => {
     github.addUser('octo');
     const { data } = await t.app.ctx.github!.request('GET /users/{username}', { username: 'octo' });
     expect(data.login).toBe('octo');
     const [lookup] = github.requestsTo('GET', /^\/users\/octo$/);
     expect(github.installationOf(lookup)).toBe(ACME.id);
     expect(github.requestsTo('GET', /^\/app\/installations$/)).toHaveLength(1);
+  });
+
+  it("uses the installation on a repository's owner for calls outside a delivery (CLIs, Slack), found once per owner", async () => {
+    github.prFiles.set('globex/gadgets#12', ['README.md']);
+    for (const pull_number of [12, 12]) await t.app.ctx.github!.rest.pulls.listFiles({ owner: 'globex', repo: 'gadgets', pull_number });
+    const reads = github.requestsTo('GET', /^\/repos\/globex\/gadgets\/pulls\/12\/files$/);
+    expect(reads.map((r) => github.installationOf(r))).toEqual([GLOBEX.id, GLOBEX.id]);
+    expect(github.requestsTo('GET', /^\/repos\/globex\/gadgets\/installation$/)).toHaveLength(1);
+    // A search limited to one repository (the first-response watch's pick-up) counts as a call about it.
+    github.route('GET', '/search/issues', () => ({ body: { total_count: 0, incomplete_results: false, items: [] } }));
+    await t.app.ctx.github!.request('GET /search/issues', { q: 'repo:globex/gadgets is:open created:>2026-11-01' });
+    const [search] = github.requestsTo('GET', /^\/search\/issues$/);
+    expect(github.installationOf(search)).toBe(GLOBEX.id);
+    // Outbox jobs enqueued outside a delivery carry no installation and are sent the same way.
+    await t.app.ctx.outbox.enqueue({
+      key: 'outside-a-delivery',
+      target: 'github',
+      method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      payload: { owner: 'globex', repo: 'gadgets', issue_number: 12, body: 'hello' },
+    });
+    await t.drain();
+    expect((await t.db.prisma.outboxJob.findUnique({ where: { key: 'outside-a-delivery' } }))?.installationId).toBeNull();
+    const [comment] = github.requestsTo('POST', /^\/repos\/globex\/gadgets\/issues\/12\/comments$/);
+    expect(github.installationOf(comment)).toBe(GLOBEX.id);
   });
 });
 
@@ -144,18 +168,25 @@ describe('a GitHub App with a default installation', () => {
     await github?.stop();
   });
 
-  it('sends deliveries without an installation (a plain repository webhook) with the default one', async () => {
-    const res = await t.webhook('issues', anIssueEvent('opened', { repo: 'globex/gadgets', number: 9, login: 'newbie' }));
-    expect(res.status).toBe(202);
-    await t.drain();
-    const writes = github.requestsTo('POST', /^\/repos\/globex\/gadgets\/issues\/9\//);
-    expect(writes).toHaveLength(2);
-    expect(new Set(writes.map((r) => github.installationOf(r)))).toEqual(new Set([GLOBEX.id]));
+  it('uses the default installation for calls that name no repository', async () => {
+    github.addUser('octo');
+    await t.app.ctx.github!.request('GET /users/{username}', { username: 'octo' });
+    const [lookup] = github.requestsTo('GET', /^\/users\/octo$/);
+    expect(github.installationOf(lookup)).toBe(GLOBEX.id);
     expect(github.requestsTo('GET', /^\/app\/installations$/)).toHaveLength(0);
   });
 
+  it("sends a delivery without an installation (a plain repository webhook) with the installation on the repository's owner", async () => {
+    const res = await t.webhook('issues', anIssueEvent('opened', { repo: 'acme/widgets', number: 9, login: 'newbie' }));
+    expect(res.status).toBe(202);
+    await t.drain();
+    const writes = github.requestsTo('POST', /^\/repos\/acme\/widgets\/issues\/9\//);
+    expect(writes).toHaveLength(2);
+    expect(new Set(writes.map((r) => github.installationOf(r)))).toEqual(new Set([ACME.id]));
+  });
+
   it("still uses a delivery's own installation over the default", async () => {
-    const res = await t.webhook('issues', withInstallation(anIssueEvent('opened', { repo: 'acme/widgets', number: 10, login: 'newbie' }), ACME));
+    const res = await t.webhook('issues', withInstallation(anIssueEvent('opened', { repo: 'acme/widgets', number: 10, login: 'someone-else' }), ACME));
     expect(res.status).toBe(202);
     await t.drain();
     const writes = github.requestsTo('POST', /^\/repos\/acme\/widgets\/issues\/10\//);

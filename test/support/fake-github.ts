@@ -267,6 +267,11 @@ export class FakeGitHub extends RecordingServer {
       this.installationTokens.set(token, installation.id);
       return { status: 201, body: { token, expires_at: this.tokenExpiresAt().toISOString(), permissions: { issues: 'write', pull_requests: 'write', contents: 'write', metadata: 'read' }, repository_selection: 'all' } };
     });
+    this.route('GET', '/repos/:owner/:repo/installation', ({ authorization, params }) => {
+      if (!this.appJwtValid(authorization)) return { status: 401, body: { message: 'A JSON web token could not be decoded' } };
+      const installation = [...this.installations.values()].find((i) => i.account.toLowerCase() === params.owner.toLowerCase());
+      return installation ? { body: { id: installation.id, account: { login: installation.account } } } : { status: 404, body: { message: 'Not Found' } };
+    });
     this.route('GET', '/app/installations', ({ authorization, query }) => {
       if (!this.appJwtValid(authorization)) return { status: 401, body: { message: 'A JSON web token could not be decoded' } };
       const all = [...this.installations.values()].map(({ id, account }) => ({ id, account: { login: account, type: 'Organization' } }));
