@@ -38,8 +38,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** `welcome.firstResponse`: watch that newcomers' issues and pull requests get a human answer in time (docs/newcomers.md). */
-const firstResponseSection = z
-  .object({
+const firstResponseSection = strictObject({
     /** Watch first responses at all. */
     enabled: z.boolean().default(true),
     /** Whose items are watched: first-time contributors only, or every (human) author. */
@@ -75,7 +74,12 @@ const firstResponseSection = z
      */
     repositories: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name')).default([]),
     /** The start-up search looks at items opened in the last this many days; older ones are not picked up. */
-    lookbackDays: z.number().int().min(1).max(365).default(30),
+    lookbackDays: z
+      .number({ message: 'expected a number of days from 1 to 365' })
+      .int('expected a whole number of days')
+      .min(1, 'expected a number of days from 1 to 365')
+      .max(365, 'expected a number of days from 1 to 365')
+      .default(30),
   })
   .prefault({});
 

@@ -20,7 +20,7 @@ describe('welcome.firstResponse in podbot.yml', () => {
   });
 
   it('reports every bad value with its path and what is expected', () => {
-    const yaml = 'welcome:\n  firstResponse:\n    within: soon\n    timezone: Mars/Olympus\n    weekend: [funday]\n    repositories: [widgets]\n    watch: some\n';
+    const yaml = 'welcome:\n  firstResponse:\n    within: soon\n    timezone: Mars/Olympus\n    weekend: [funday]\n    repositories: [widgets]\n    watch: some\n    lookbackDays: 0\n    withn: 3 days\n';
     expect(() => parseCommunityConfig(yaml)).toThrow(
       [
         'welcome.firstResponse.watch: expected first-timers or everyone',
@@ -28,8 +28,10 @@ describe('welcome.firstResponse in podbot.yml', () => {
         'welcome.firstResponse.timezone: expected an IANA time zone such as Europe/Berlin or UTC',
         'welcome.firstResponse.weekend[0]: expected a weekday: sunday, monday, tuesday, wednesday, thursday, friday, saturday',
         'welcome.firstResponse.repositories[0]: expected owner/name',
+        'welcome.firstResponse.lookbackDays: expected a number of days from 1 to 365',
       ].join('\n  - '),
     );
+    expect(() => parseCommunityConfig(yaml)).toThrow('unknown key "withn" (did you mean "within"?)');
     expect(() => parseCommunityConfig('welcome: { firstResponse: { weekend: [sunday, monday, tuesday, wednesday, thursday, friday, saturday] } }')).toThrow(
       'welcome.firstResponse.weekend: at least one day of the week must be a working day',
     );
