@@ -229,3 +229,22 @@ describe('first-response watch on two replicas', () => {
     expect(await a.db.prisma.outboxJob.count({ where: { key: { startsWith: 'newcomers:first-response:' } } })).toBe(2 + 2 + 4);
   });
 });
+
+describe('first-response watch for everyone', () => {
+  const clock = new TestClock(new Date(MONDAY));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock, config: { ...config, welcome: { firstResponse: { watch: 'everyone', within: '36 hours' } } } });
+  });
+  afterAll(() => t?.stop());
+
+  it("watches a regular's item too, and says it is not their first", async () => {
+    await deliver(t, 'issues', issueOpened({ number: 50, labels: ['area/docs'], createdAt: MONDAY, author: 'regular', association: 'MEMBER' }));
+    await deliver(t, 'issues', issueOpened({ number: 51, labels: ['area/docs'], createdAt: MONDAY, author: 'dependabot[bot]', association: 'NONE' }));
+    await watchAt(t, clock, '2026-11-24T20:59:00Z');
+    expect(watchKeys(t, 'U0ADA')).toEqual([]);
+    await watchAt(t, clock, '2026-11-24T21:00:00Z');
+    expect(watchKeys(t, 'U0ADA')).toEqual([key(50, 'nudge', 'U0ADA')]);
+    expect(watchMessages(t, 'U0ADA')[0].args.text).toBe("regular's issue octo/app#50 has waited 1 day 12 hours");
+  });
+});
