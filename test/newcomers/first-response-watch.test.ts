@@ -123,6 +123,17 @@ describe('first-response watch', () => {
     ]);
   });
 
+  it("goes to the Pod of a label a triager adds after opening, not to the admins", async () => {
+    clock.set(MONDAY);
+    await deliver(t, 'issues', issueOpened({ number: 9, createdAt: MONDAY, author: 'labelled-later' }));
+    await deliver(t, 'issues', issueOpened({ number: 9, createdAt: MONDAY, author: 'labelled-later', labels: ['area/docs'] }, 'labeled'));
+    await deliver(t, 'issues', issueOpened({ number: 9, createdAt: MONDAY, author: 'labelled-later', labels: ['area/docs'] }, 'labeled'));
+    expect(await t.db.prisma.firstResponseWatch.findUnique({ where: { repo_number: { repo: 'octo/app', number: 9 } }, select: { pods: true } })).toEqual({ pods: ['docs'] });
+    await watchAt(t, clock, '2026-11-25T09:10:00Z');
+    expect(watchKeys(t, 'U0ADA').filter((k) => k.includes('#9:'))).toEqual([key(9, 'nudge', 'U0ADA')]);
+    expect(watchKeys(t, 'U0ADMIN').filter((k) => k.includes('#9:'))).toEqual([]);
+  });
+
   it('records a redelivered comment once, and refuses a comment payload without an issue', async () => {
     const payload = issueComment({ number: 1, by: 'second-reader', at: '2026-11-25T10:00:00Z', id: 9100 });
     await deliver(t, 'issue_comment', payload, 'comment-delivery-1');
@@ -140,9 +151,10 @@ describe('first-response watch', () => {
     const waiting = await listWaitingItems(t.app.ctx, 'docs');
     expect(waiting.map((w) => [w.number, w.overdue, w.ageMs / 3_600_000])).toEqual([
       [2, true, 7 * 24],
+      [9, true, 7 * 24],
       [10, false, 1],
     ]);
-    expect(waiting[1]).toMatchObject({ url: 'https://github.com/octo/app/issues/10', authorLogin: 'fresh', firstTimer: true, nudgeAt: new Date('2026-12-02T08:00:00Z') });
+    expect(waiting[2]).toMatchObject({ url: 'https://github.com/octo/app/issues/10', authorLogin: 'fresh', firstTimer: true, nudgeAt: new Date('2026-12-02T08:00:00Z') });
     expect((await listWaitingItems(t.app.ctx, 'cli')).map((w) => w.number)).toEqual([]);
   });
 });
