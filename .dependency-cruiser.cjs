@@ -2,7 +2,7 @@
 // violation. Why dependency-cruiser: the rules are about folders ("a capability imports another only
 // through its index.ts"), which it expresses directly with path patterns and back-references, and it
 // finds cycles across the whole module graph, type-only imports included.
-const CAPABILITIES = '(pods|welcome|identity|ledger|releases|calls|newcomers|insights)';
+const CAPABILITIES = '(pods|welcome|identity|ledger|releases|calls|newcomers|insights|care)';
 const SURFACES = '(slack|github|http)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

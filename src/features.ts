@@ -1,5 +1,6 @@
 import type { Feature } from './context';
 import { registerCalls } from './calls';
+import { registerCare } from './care';
 import { registerIdentity } from './identity';
 import { registerInsights } from './insights';
 import { registerLedger } from './ledger';
@@ -13,4 +14,14 @@ import { registerWelcome } from './welcome';
  * comes before welcome, so a delivery is recorded by the handler registered first, as it always was. Newcomers comes
  * after welcome: an opened PR's files are listed once for the welcome and pod mentions, and its watch reuses them.
  */
-export const features: Feature[] = [registerPods, registerLedger, registerIdentity, registerWelcome, registerReleases, registerCalls, registerInsights, registerNewcomers];
+export const features: Feature[] = [
+  registerPods,
+  registerLedger,
+  registerIdentity,
+  registerWelcome,
+  registerReleases,
+  registerCalls,
+  registerInsights,
+  registerNewcomers,
+  registerCare,
+];

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { callsSection } from '../calls/config';
+import { careSection } from '../care/config';
 import { podSettingsSection, podsSection } from '../pods/config';
 import { releasesSection } from '../releases/config';
 import { welcomeSection } from '../welcome/config';
@@ -19,6 +20,7 @@ export const communitySchema = strictObject({
     welcome: welcomeSection,
     calls: callsSection,
     releases: releasesSection,
+    care: careSection,
 });
 
 export type CommunityConfig = z.infer<typeof communitySchema>;

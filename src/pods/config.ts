@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { strictObject } from '../config/strict-object';
+import { orgsField, reposField } from '../kit/github/repository-scope';
 import { POD_SLUG, RESERVED_POD_NAMES } from './core/command/pod-name';
 
 /**
@@ -61,6 +62,13 @@ export const podSchema = strictObject({
         { error: 'advocates must be a list of Slack user ids' },
       )
       .min(1, { error: 'a pod needs at least one advocate (a Slack user id like "U012AB3CD")' }),
+    /**
+     * Repositories (`owner/name`) whose issues and PRs the pod looks after: its labels and paths match only there
+     * (mentions, welcomes, release credit). With `orgs`, either one is enough. Neither: every repository.
+     */
+    repos: reposField,
+    /** Organisations whose repositories the pod looks after (see `repos`). */
+    orgs: orgsField,
     /** Slack channel id (`C…`) of the pod's channel, if it has one. */
     channel: z
       .string()

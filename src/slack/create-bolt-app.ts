@@ -1,9 +1,11 @@
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { RequestListener } from 'node:http';
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
+import type { BodyBudget } from '../http/body-budget';
+import type { RouteHandler } from '../http/router';
 import { createEventReceiptRecorder } from './event-receipts';
+import { SlackReceiver } from './slack-receiver';
 
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
@@ -28,24 +30,18 @@ export function boltLevelOf(level: string): LogLevel {
 }
 
 /**
- * Bolt on our own HTTP server: Bolt's HTTPReceiver checks the v0 signature and the 5-minute timestamp window
- * (401 otherwise) and answers on ack(); we hand it the requests for POST /slack/events.
- * https://api.slack.com/authentication/verifying-requests-from-slack
+ * Bolt on our own HTTP server, behind our own receiver (see SlackReceiver): it verifies the signature, authorizes,
+ * records the request durably and only then hands it to Bolt, so nothing is acknowledged and then lost.
  */
-export function createBoltApp(ctx: AppContext, settings: { signingSecret: string; botToken: string; apiUrl: string }): {
+export function createBoltApp(
+  ctx: AppContext,
+  settings: { signingSecret: string; botToken: string; apiUrl: string },
+  budget?: BodyBudget,
+): {
   app: App;
-  listener: RequestListener;
+  listener: RouteHandler;
 } {
   const logger = boltLogger(ctx.log);
-  const receiver = new HTTPReceiver({
-    signingSecret: settings.signingSecret,
-    endpoints: '/slack/events',
-    logger,
-    // Listeners ack() first and defer slow work, so the response never waits for it.
-    processBeforeResponse: false,
-    // Slack gives 3 s; if a listener forgot to ack, answer before Slack gives up rather than hang.
-    unhandledRequestTimeoutMillis: 2_500,
-  });
   // One workspace, one bot token. Bolt's own single-token authorization calls auth.test on every request when
   // verification is deferred; ask once, keep the answer, and ask again only after a failure.
   let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
@@ -59,6 +55,21 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
       });
     return { botToken: settings.botToken, ...(await identity) };
   };
+  // Slack retries an event it thinks failed (x-slack-retry-num) and can deliver one event twice: the first
+  // delivery of each event_id is recorded, later ones are acknowledged and dropped.
+  // https://api.slack.com/apis/events-api#retries
+  const recordReceipt = createEventReceiptRecorder(ctx.db);
+  const receiver = new SlackReceiver({
+    signingSecret: settings.signingSecret,
+    log: ctx.log,
+    budget,
+    authorize,
+    recordReceipt,
+    forgetReceipt: async (key) => {
+      await ctx.db.slackEventReceipt.deleteMany({ where: { eventId: key } });
+    },
+    observeAck: (seconds) => ctx.metrics.slackAckSeconds.observe(seconds),
+  });
   const app: App = new App({
     receiver,
     authorize,
@@ -66,25 +77,11 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
     clientOptions: { slackApiUrl: settings.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 } },
   });
 
-  // Slack retries an event it thinks failed (x-slack-retry-num) and can deliver one event twice: the first
-  // delivery of each event_id is recorded, later ones are acknowledged and dropped.
-  // https://api.slack.com/apis/events-api#retries
-  const recordReceipt = createEventReceiptRecorder(ctx.db);
-  app.use(async ({ body, next, context }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId) {
-      const type = (body as { event?: { type?: string } }).event?.type ?? 'unknown';
-      if (!(await recordReceipt(eventId, type))) {
-        ctx.log.info({ eventId, type, retryNum: context.retryNum }, 'slack: duplicate event ignored');
-        return;
-      }
-    }
-    await next();
-  });
-
+  // Logged here, then passed on: the receiver answers an event whose listener failed with 500 (Slack retries it).
   app.error(async (error) => {
     ctx.log.error({ err: errorSummary(error) }, 'slack: listener failed');
+    throw error;
   });
 
-  return { app, listener: receiver.requestListener };
+  return { app, listener: receiver.handle };
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCommunityConfig } from '../../src/app/community-config';
 import { readEnv } from '../../src/config/env';
@@ -43,22 +44,35 @@ describe('environment', () => {
     const result = readEnv({ GITHUB_APP_ID: '123' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_PRIVATE_KEY', 'GITHUB_INSTALLATION_ID']);
+    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_PRIVATE_KEY']);
+  });
+
+  it('needs the App id and key with a default installation id', () => {
+    const result = readEnv({ GITHUB_INSTALLATION_ID: '456' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_APP_ID', 'GITHUB_PRIVATE_KEY']);
+  });
+
+  it('takes a GitHub App without a default installation (several organisations)', () => {
+    const result = readEnv({ GITHUB_APP_ID: '123', GITHUB_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----' });
+    expect(result.ok && result.env.github?.auth).toEqual({
+      kind: 'app',
+      appId: '123',
+      installationId: undefined,
+      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
+    });
   });
 
   it('prefers GitHub App credentials over a token', () => {
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
     const result = readEnv({
       GITHUB_TOKEN: 'ghp_x',
       GITHUB_APP_ID: '123',
       GITHUB_INSTALLATION_ID: '456',
-      GITHUB_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----',
+      GITHUB_PRIVATE_KEY: pem.replace(/\n/g, '\\n'),
     });
-    expect(result.ok && result.env.github?.auth).toEqual({
-      kind: 'app',
-      appId: '123',
-      installationId: 456,
-      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
-    });
+    expect(result.ok && result.env.github?.auth).toEqual({ kind: 'app', appId: '123', installationId: 456, privateKey: pem });
   });
 });
 

@@ -15,7 +15,7 @@ describe('/metrics while the database is down', () => {
     await t.app.ctx.outbox.enqueue({ key: 'metrics:pending', target: 'slack', method: 'chat.postMessage', payload: { channel: 'C0METRICS', text: 'queued' }, notBefore: new Date(Date.now() + 3_600_000) });
     const pendingLine = async () => (await (await fetch(`${t!.url}/metrics`)).text()).split('\n').find((line) => line.startsWith('podbot_outbox_pending '));
     expect(await pendingLine()).toBe('podbot_outbox_pending 1');
-    restore = await cutDatabase(t);
+    restore = await cutDatabase(t.db);
     // prom-client writes NaN as "Nan"; Prometheus reads it either way.
     expect(await pendingLine()).toMatch(/^podbot_outbox_pending nan$/i);
   });

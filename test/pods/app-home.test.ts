@@ -55,7 +55,8 @@ describe('App Home', () => {
     expect(delivered.status).toBe(202);
     const view = await openHome('UALICE');
     const lines = texts(view);
-    expect(lines.slice(lines.indexOf('Advocate: Docs'))).toEqual([
+    // The pods part of the Home; care's sections follow it (test/care).
+    expect(lines.slice(lines.indexOf('Advocate: Docs'), lines.indexOf('Advocate: Docs') + 3)).toEqual([
       'Advocate: Docs',
       '*Recent newcomers*\n• <@UNEWBIE>, joined <!date^1795424400^{date_short_pretty}|2026-11-23 09:00 UTC>',
       '*Recent activity*\n' +

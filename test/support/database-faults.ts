@@ -1,17 +1,17 @@
+// Database faults for reliability tests: the test's own database is cut off and, on PostgreSQL, brought back.
 import pg from 'pg';
-import { onPostgres, testDatabaseUrl } from './database';
-import type { TestApp } from './test-app';
+import { onPostgres, testDatabaseUrl, type TestDatabase } from './database';
 
 /**
- * Cuts a test app's own database off: on PostgreSQL no new connections are allowed and existing ones are
- * terminated; the embedded database is closed. Returns how to bring it back (PostgreSQL only).
+ * Cuts the database off: on PostgreSQL no new connections (`ALLOW_CONNECTIONS false`) and existing ones terminated;
+ * on the embedded database, PGlite is closed (it cannot be reopened in place, so `restore` is a no-op there).
  */
-export async function cutDatabase(t: TestApp): Promise<() => Promise<void>> {
+export async function cutDatabase(db: TestDatabase): Promise<() => Promise<void>> {
   if (!onPostgres) {
-    await t.db.close();
+    await db.close();
     return async () => {};
   }
-  const name = new URL(t.db.url!).pathname.slice(1);
+  const name = new URL(db.url!).pathname.slice(1);
   const admin = new pg.Client({ connectionString: testDatabaseUrl });
   await admin.connect();
   await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
@@ -20,4 +20,13 @@ export async function cutDatabase(t: TestApp): Promise<() => Promise<void>> {
     await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
     await admin.end();
   };
+}
+
+/** Polls `check` every 20 ms until it holds, or fails after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
