@@ -58,11 +58,11 @@ const firstResponseSection = strictObject({
         return window;
       })
       .prefault('2 working days'),
-    /** The community's time zone (IANA name), in which working days begin and end. */
-    timezone: z
-      .string()
-      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' })
-      .default('UTC'),
+    /**
+     * The IANA time zone in which working days begin and end. Unset: the community's time zone, `care.timeZone`
+     * (which the digest and ladder use too).
+     */
+    timezone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' }).optional(),
     /** Days that are not working days. */
     weekend: z
       .array(z.enum(WEEKDAYS, { message: `expected a weekday: ${WEEKDAYS.join(', ')}` }))

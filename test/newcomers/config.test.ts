@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseCommunityConfig } from '../../src/app/community-config';
+import { workingWeekOf } from '../../src/newcomers/working-week';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -12,7 +13,6 @@ describe('welcome.firstResponse in podbot.yml', () => {
       enabled: true,
       watch: 'first-timers',
       within: { text: '2 working days', amount: 2, unit: 'working-days' },
-      timezone: 'UTC',
       weekend: ['saturday', 'sunday'],
       repositories: [],
       lookbackDays: 30,
@@ -37,12 +37,22 @@ describe('welcome.firstResponse in podbot.yml', () => {
     );
   });
 
+  it("counts in the community's time zone (care.timeZone) unless firstResponse names its own", () => {
+    expect(workingWeekOf(parseCommunityConfig('{}'))).toEqual({ timezone: 'UTC', weekend: ['saturday', 'sunday'] });
+    expect(workingWeekOf(parseCommunityConfig('care: { timeZone: Asia/Tokyo }')).timezone).toBe('Asia/Tokyo');
+    expect(workingWeekOf(parseCommunityConfig('care: { timeZone: Asia/Tokyo }\nwelcome: { firstResponse: { timezone: Europe/Berlin, weekend: [friday] } }'))).toEqual({
+      timezone: 'Europe/Berlin',
+      weekend: ['friday'],
+    });
+  });
+
   it('docs/newcomers.md and podbot.example.yml document every option, and both are valid', () => {
     const doc = readFileSync(join(root, 'docs/newcomers.md'), 'utf8');
     const block = /## podbot\.yml\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(block).toBeDefined();
     const documented = parseCommunityConfig(block!).welcome.firstResponse;
-    const keys = Object.keys(parseCommunityConfig('{}').welcome.firstResponse).sort();
+    // Every option: those with a default, and the optional time zone.
+    const keys = [...Object.keys(parseCommunityConfig('{}').welcome.firstResponse), 'timezone'].sort();
     expect(Object.keys(parse(block!).welcome.firstResponse).sort()).toEqual(keys);
     expect(documented.within.unit).toBe('working-days');
     const example = readFileSync(join(root, 'podbot.example.yml'), 'utf8');
