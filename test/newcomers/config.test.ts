@@ -56,7 +56,9 @@ describe('welcome.firstResponse in podbot.yml', () => {
     expect(Object.keys(parse(block!).welcome.firstResponse).sort()).toEqual(keys);
     expect(documented.within.unit).toBe('working-days');
     const example = readFileSync(join(root, 'podbot.example.yml'), 'utf8');
-    expect(Object.keys(parse(example).welcome.firstResponse).sort()).toEqual(keys);
-    expect(parseCommunityConfig(example).welcome.firstResponse.timezone).toBe('Europe/London');
+    // The example leaves the time zone to care.timeZone, and shows it commented out.
+    expect(Object.keys(parse(example).welcome.firstResponse).sort()).toEqual(keys.filter((key) => key !== 'timezone'));
+    expect(example).toMatch(/^ {4}# timezone: /m);
+    expect(workingWeekOf(parseCommunityConfig(example)).timezone).toBe('Europe/Berlin');
   });
 });
