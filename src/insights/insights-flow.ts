@@ -56,6 +56,21 @@ export function loadPodHealth(ctx: Ctx, period: Period, name: string) {
   });
 }
 
+/**
+ * The gauges' figures: the last `days` days, and for newcomer retention the `days` before those, since a first-timer
+ * of the last 90 days cannot have completed their 90-day window yet.
+ */
+export function loadGaugeFigures(ctx: Ctx, days: number) {
+  const now = ctx.clock.now();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  return readSnapshot(ctx.db, async (tx) => {
+    const recent = await queryHealth(tx, { period: { from: daysAgo(days), to: now }, pod: null, bots: ctx.config.bots, now });
+    const retention = await queryHealth(tx, { period: { from: daysAgo(2 * days), to: daysAgo(days) }, pod: null, bots: ctx.config.bots, now });
+    const pods = await queryPodFill(tx, { period: { from: daysAgo(days), to: now }, bots: ctx.config.bots });
+    return { recent: recent.health, retention: retention.health, pods };
+  });
+}
+
 /** The first-timers of a period, for the CSV export. */
 export function loadFirstTimers(ctx: Ctx, period: Period, pod: string | null) {
   return readSnapshot(ctx.db, (tx) => queryFirstTimers(tx, { period, pod, bots: ctx.config.bots }));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryHealth } from '../../src/insights/store/query-health';
 import { queryFirstTimers } from '../../src/insights/store/query-first-timers';
+import { queryPodFill } from '../../src/insights/store/query-pods';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app';
 import { aPullRequest, aResponse } from './support';
 
@@ -107,5 +108,42 @@ describe('insights metrics', { timeout: 120_000 }, () => {
     expect(health.opened).toBe(inYear.length);
     expect(health.merged).toBe(inYear.length);
     expect(health.activeContributors).toBe(new Set(inYear.map((pr) => pr.author.toLowerCase())).size);
+  });
+
+  it('scopes a pod to the items mentioned to it and its members’ pull requests, whenever they were opened', async () => {
+    t = await startTestApp({ clock: new TestClock(NOW), config: { pods: [{ name: 'docs', area: 'Docs', advocates: ['UALICE'], capacity: 4 }, { name: 'cli', area: 'CLI', advocates: ['UCAROL'], capacity: 9 }] } });
+    const db = t.app.ctx.db;
+    const docs = await db.pod.findUniqueOrThrow({ where: { name: 'docs' } });
+    const ada = await db.contributor.create({ data: { slackUserId: 'UADA', githubLogin: 'Ada', githubLoginLower: 'ada' } });
+    await db.membership.create({ data: { podId: docs.id, contributorId: ada.id } });
+    await db.contributor.create({ data: { slackUserId: 'UALICE', githubLogin: 'alice', githubLoginLower: 'alice' } });
+    await aPullRequest(db, { number: 1, author: 'Ada', openedAt: '2025-11-01T00:00:00Z' }); // before the period: ada is not new
+    await aPullRequest(db, { number: 2, author: 'Ada', openedAt: '2026-01-10T00:00:00Z', mergedAt: '2026-01-11T00:00:00Z' });
+    await aPullRequest(db, { number: 3, author: 'bo', openedAt: '2026-02-01T00:00:00Z' }); // mentioned to docs
+    await aPullRequest(db, { number: 4, author: 'bo', openedAt: '2026-02-15T00:00:00Z' }); // not mentioned, bo is no member
+    await aPullRequest(db, { number: 5, author: 'cy', openedAt: '2026-03-01T00:00:00Z' }); // mentioned to cli only
+    await db.podMention.createMany({ data: [{ repo: 'acme/widgets', number: 3, podName: 'docs' }, { repo: 'acme/widgets', number: 5, podName: 'cli' }] });
+    await aResponse(db, { number: 2, by: 'zed', at: '2026-01-10T01:00:00Z' }); // 1 h, not an advocate
+    await aResponse(db, { number: 2, by: 'alice', at: '2026-01-10T05:00:00Z' }); // the advocate: 5 h
+    await aResponse(db, { number: 3, by: 'alice', at: '2026-02-01T03:00:00Z' }); // the advocate: 3 h
+    await aResponse(db, { number: 5, by: 'alice', at: '2026-03-01T01:00:00Z' }); // cli's item: not docs'
+
+    const { health } = await queryHealth(db, { period: Q1, pod: 'docs', bots: [], now: NOW });
+    expect(health).toMatchObject({ opened: 2, merged: 1, newContributors: 1, activeContributors: 2, absenceFactor: 1 });
+    // bo's first (3) came back within 90 days (4), though 4 is not the pod's: retention follows the person.
+    expect(health).toMatchObject({ retentionEligible: 1, retained: 1 });
+    expect(health.timeToFirstResponse.all).toEqual({ items: 2, answered: 2, medianHours: 2, p90Hours: 2.8 });
+    expect(await queryFirstTimers(db, { period: Q1, pod: 'docs', bots: [] })).toEqual([
+      { login: 'bo', repo: 'acme/widgets', number: 3, openedAt: '2026-02-01T00:00:00.000Z', pods: ['docs'] },
+    ]);
+    expect((await queryFirstTimers(db, { period: Q1, pod: null, bots: [] })).map((f) => [f.login, f.pods])).toEqual([
+      ['bo', ['docs']],
+      ['cy', ['cli']],
+    ]);
+    const fill = await queryPodFill(db, { period: Q1, bots: [] });
+    expect(fill.map((p) => [p.name, p.members, p.fillRatio, p.advocateAnswered, p.advocateMedianHours])).toEqual([
+      ['cli', 0, 0, 0, null], // alice answered cli's item, but she is not cli's advocate
+      ['docs', 1, 0.25, 2, 4], // alice answered 2 and 3 in 5 h and 3 h
+    ]);
   });
 });

@@ -1,6 +1,5 @@
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../context';
-import { ackThenRespond } from '../../slack/reply';
+import type { PodSubcommand } from '../../pods';
 import { section, type SlackMessage } from '../../kit/slack/blocks';
 import { escapeMrkdwn } from '../../kit/slack/text';
 import { deriveDashboardKey, signAccessToken } from '../core/access-token';
@@ -11,14 +10,6 @@ const HEALTH_DAYS = 90;
 const LINK_DAYS_DEFAULT = 7;
 const LINK_DAYS_MAX = 30;
 const plain = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
-
-/** `/pod health <name>` and `/pod dashboard-link [days]`, or undefined for any other /pod text (pods answers it). */
-export function parseInsightCommand(text: string): { kind: 'health'; name?: string } | { kind: 'dashboard-link'; days: string | undefined } | undefined {
-  const [word, arg] = text.trim().split(/\s+/);
-  if (word?.toLowerCase() === 'health') return arg ? { kind: 'health', name: arg.toLowerCase() } : { kind: 'health' };
-  if (word?.toLowerCase() === 'dashboard-link') return { kind: 'dashboard-link', days: arg };
-  return undefined;
-}
 
 async function health(ctx: AppContext, name: string | undefined): Promise<SlackMessage> {
   if (!name) return plain('`/pod health <name>` needs a pod name, like `/pod health docs`.');
@@ -42,19 +33,13 @@ function dashboardLink(ctx: AppContext, actor: string, daysText: string | undefi
   return plain(`Read-only dashboard link, valid until ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC:\n${ctx.publicUrl}/dashboard?token=${token}\nAnyone with it can read the dashboard until then; rotating PODBOT_API_TOKEN revokes it.`);
 }
 
-/**
- * Insights answers these two /pod subcommands itself, as global middleware that runs before the pods listener and
- * stops the chain for them; every other /pod text goes on to pods untouched.
- */
-export function registerPodInsightCommands(app: App, ctx: AppContext): void {
-  app.use(async (args) => {
-    const body = args.body as { command?: string; text?: string; user_id?: string };
-    const command = body.command === '/pod' ? parseInsightCommand(body.text ?? '') : undefined;
-    const { ack, respond } = args as unknown as { ack?: () => Promise<void>; respond?: never };
-    if (!command || !ack || !respond) return args.next();
-    const actor = body.user_id ?? '';
-    await ackThenRespond(ctx, { ack: () => ack(), respond, label: `insights: /pod ${command.kind}` }, async () =>
-      command.kind === 'health' ? health(ctx, command.name) : dashboardLink(ctx, actor, command.days),
-    );
-  });
+export const HEALTH_USAGE = '`/pod health <name>` — a pod’s health over the last 90 days, with a link to its dashboard page';
+export const DASHBOARD_LINK_USAGE = `\`/pod dashboard-link [days]\` — a signed, read-only dashboard link, valid for 1 to ${LINK_DAYS_MAX} days, default ${LINK_DAYS_DEFAULT} (admins)`;
+
+/** `/pod health` and `/pod dashboard-link`, added to pods' /pod command (pods acks, runs them and answers ephemerally). */
+export function podInsightSubcommands(ctx: AppContext): PodSubcommand[] {
+  return [
+    { name: 'health', usage: HEALTH_USAGE, run: (_actor, args) => health(ctx, args.split(/\s+/)[0]?.toLowerCase() || undefined) },
+    { name: 'dashboard-link', usage: DASHBOARD_LINK_USAGE, run: async (actor, args) => dashboardLink(ctx, actor, args.split(/\s+/)[0] || undefined) },
+  ];
 }

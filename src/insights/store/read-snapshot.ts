@@ -5,6 +5,11 @@ export type InsightsDb = Pick<PrismaClient, '$queryRaw'>;
 
 /** A page with 5 years of history is a few hundred milliseconds of reads; beyond this something is wrong. */
 const SNAPSHOT_TIMEOUT_MS = 20_000;
+/**
+ * How long to wait for a connection. The embedded database has one, shared with webhooks and the outbox; Prisma's
+ * default of 2 s fails pages on a busy server instead of letting them wait their turn.
+ */
+const SNAPSHOT_MAX_WAIT_MS = 10_000;
 
 /**
  * Runs a page's insight queries in one read-only REPEATABLE READ transaction, so every figure on it comes from the
@@ -23,6 +28,6 @@ export function readSnapshot<T>(db: PrismaClient, read: (tx: InsightsDb) => Prom
       await tx.$executeRaw`SET LOCAL jit = off`;
       return read(tx);
     },
-    { isolationLevel: 'RepeatableRead', timeout: SNAPSHOT_TIMEOUT_MS },
+    { isolationLevel: 'RepeatableRead', timeout: SNAPSHOT_TIMEOUT_MS, maxWait: SNAPSHOT_MAX_WAIT_MS },
   );
 }
