@@ -5,6 +5,7 @@ import { loadPodViews } from '../pods';
 import type { OutboxJobInput } from '../outbox/types';
 import { planWatchSteps, type PlannedStep, type PodTarget } from './core/plan-watch-steps';
 import { responseDeadlines } from './core/response-deadlines';
+import { workingWeekOf } from './working-week';
 import { claimStep, listRunningWatches, markAnswered, type StoredWatch } from './store/watches';
 
 /** What a scheduler pass uses from the app. */
@@ -31,6 +32,7 @@ export async function runFirstResponseTick(ctx: TickContext): Promise<TickResult
   const settings = ctx.config.welcome.firstResponse;
   if (!settings.enabled) return result;
   const now = ctx.clock.now();
+  const week = workingWeekOf(ctx.config);
   const watches = await listRunningWatches(ctx.db);
   if (watches.length === 0) return result;
   const responses = await findFirstResponses(ctx.db, watches, ctx.config.bots);
@@ -51,7 +53,7 @@ export async function runFirstResponseTick(ctx: TickContext): Promise<TickResult
     const steps = planWatchSteps({
       item: watch,
       now,
-      deadlines: responseDeadlines(watch.openedAt, settings.within, settings),
+      deadlines: responseDeadlines(watch.openedAt, settings.within, week),
       within: settings.within.text,
       pods: targets,
       admins: ctx.config.admins,

@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { findFirstResponses, responseKey } from '../ledger';
 import { responseDeadlines } from './core/response-deadlines';
 import { listOpenWatchesOfPod } from './store/watches';
+import { workingWeekOf } from './working-week';
 
 export interface WaitingItem {
   repo: string;
@@ -30,12 +31,13 @@ export interface WaitingItem {
 export async function listWaitingItems(ctx: Pick<AppContext, 'db' | 'config' | 'clock'>, pod: string): Promise<WaitingItem[]> {
   const settings = ctx.config.welcome.firstResponse;
   const now = ctx.clock.now();
+  const week = workingWeekOf(ctx.config);
   const watches = await listOpenWatchesOfPod(ctx.db, pod);
   const answered = await findFirstResponses(ctx.db, watches, ctx.config.bots);
   return watches
     .filter((watch) => !answered.has(responseKey(watch)))
     .map((watch) => {
-      const deadlines = responseDeadlines(watch.openedAt, settings.within, settings);
+      const deadlines = responseDeadlines(watch.openedAt, settings.within, week);
       return {
         repo: watch.repo,
         number: watch.number,

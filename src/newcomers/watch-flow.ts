@@ -3,7 +3,7 @@ import { findEarlierContributions, type SeenContribution } from '../ledger';
 import { loadPodViews, matchPods, podsForRepository } from '../pods';
 import { listPrFiles } from '../kit/github/list-pr-files';
 import { shouldWatch } from './core/should-watch';
-import { insertWatches, markClosed, type NewWatch } from './store/watches';
+import { addWatchPods, findRunningWatchPods, insertWatches, markClosed, type NewWatch } from './store/watches';
 
 /** What starting and ending a watch use from the app. */
 export type WatchContext = Pick<AppContext, 'db' | 'config' | 'clock' | 'github' | 'log'>;
@@ -45,6 +45,22 @@ export async function watchOpenedItem(ctx: WatchContext, item: SeenContribution,
   if (inserted === 0) return 'already-watching';
   ctx.log.info({ repo: item.repo, number: item.number, author: item.authorLogin, pods }, 'newcomers: watching for a first response');
   return 'watching';
+}
+
+/**
+ * A label was added to a watched item, or a push changed a watched PR's files: Pods that now match are added to the
+ * watch, so a first-timer's issue labelled by a triager after opening goes to the right Pod rather than the admins.
+ * Unwatched items cost one lookup and nothing else (no file listing).
+ */
+export async function notePodsOf(ctx: WatchContext, item: SeenContribution, delivery: object): Promise<string[]> {
+  if (!ctx.config.welcome.firstResponse.enabled) return [];
+  if (!(await findRunningWatchPods(ctx.db, item))) return [];
+  const [owner, repo] = item.repo.split('/');
+  const changedFiles = item.kind === 'pr' && ctx.github ? (await listPrFiles(ctx.github, { owner, repo, pull_number: item.number }, { delivery })).filenames : [];
+  const matched = matchPods({ labels: item.labels, changedFiles }, await loadPodViews(ctx.db, { liveOnly: true })).map((pod) => pod.name);
+  const added = await addWatchPods(ctx.db, item, matched);
+  if (added.length) ctx.log.info({ repo: item.repo, number: item.number, added }, 'newcomers: watched item now belongs to more Pods');
+  return added;
 }
 
 /** A closed (or merged) item no longer waits for an answer. */

@@ -58,11 +58,11 @@ const firstResponseSection = strictObject({
         return window;
       })
       .prefault('2 working days'),
-    /** The community's time zone (IANA name), in which working days begin and end. */
-    timezone: z
-      .string()
-      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' })
-      .default('UTC'),
+    /**
+     * The IANA time zone in which working days begin and end. Unset: the community's time zone, `care.timeZone`
+     * (which the digest and ladder use too).
+     */
+    timezone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' }).optional(),
     /** Days that are not working days. */
     weekend: z
       .array(z.enum(WEEKDAYS, { message: `expected a weekday: ${WEEKDAYS.join(', ')}` }))
@@ -74,7 +74,12 @@ const firstResponseSection = strictObject({
      */
     repositories: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name')).default([]),
     /** The start-up search looks at items opened in the last this many days; older ones are not picked up. */
-    lookbackDays: z.number().int().min(1).max(365).default(30),
+    lookbackDays: z
+      .number({ message: 'expected a number of days from 1 to 365' })
+      .int('expected a whole number of days')
+      .min(1, 'expected a number of days from 1 to 365')
+      .max(365, 'expected a number of days from 1 to 365')
+      .default(30),
   })
   .prefault({});
 

@@ -123,6 +123,17 @@ describe('first-response watch', () => {
     ]);
   });
 
+  it("goes to the Pod of a label a triager adds after opening, not to the admins", async () => {
+    clock.set(MONDAY);
+    await deliver(t, 'issues', issueOpened({ number: 9, createdAt: MONDAY, author: 'labelled-later' }));
+    await deliver(t, 'issues', issueOpened({ number: 9, createdAt: MONDAY, author: 'labelled-later', labels: ['area/docs'] }, 'labeled'));
+    await deliver(t, 'issues', issueOpened({ number: 9, createdAt: MONDAY, author: 'labelled-later', labels: ['area/docs'] }, 'labeled'));
+    expect(await t.db.prisma.firstResponseWatch.findUnique({ where: { repo_number: { repo: 'octo/app', number: 9 } }, select: { pods: true } })).toEqual({ pods: ['docs'] });
+    await watchAt(t, clock, '2026-11-25T09:10:00Z');
+    expect(watchKeys(t, 'U0ADA').filter((k) => k.includes('#9:'))).toEqual([key(9, 'nudge', 'U0ADA')]);
+    expect(watchKeys(t, 'U0ADMIN').filter((k) => k.includes('#9:'))).toEqual([]);
+  });
+
   it('records a redelivered comment once, and refuses a comment payload without an issue', async () => {
     const payload = issueComment({ number: 1, by: 'second-reader', at: '2026-11-25T10:00:00Z', id: 9100 });
     await deliver(t, 'issue_comment', payload, 'comment-delivery-1');
@@ -140,9 +151,10 @@ describe('first-response watch', () => {
     const waiting = await listWaitingItems(t.app.ctx, 'docs');
     expect(waiting.map((w) => [w.number, w.overdue, w.ageMs / 3_600_000])).toEqual([
       [2, true, 7 * 24],
+      [9, true, 7 * 24],
       [10, false, 1],
     ]);
-    expect(waiting[1]).toMatchObject({ url: 'https://github.com/octo/app/issues/10', authorLogin: 'fresh', firstTimer: true, nudgeAt: new Date('2026-12-02T08:00:00Z') });
+    expect(waiting[2]).toMatchObject({ url: 'https://github.com/octo/app/issues/10', authorLogin: 'fresh', firstTimer: true, nudgeAt: new Date('2026-12-02T08:00:00Z') });
     expect((await listWaitingItems(t.app.ctx, 'cli')).map((w) => w.number)).toEqual([]);
   });
 });
@@ -227,5 +239,24 @@ describe('first-response watch on two replicas', () => {
     expect(watchKeys(a, 'U0CAROL')).toEqual([key(40, 'nudge', 'U0CAROL')]);
     expect(watchKeys(a, 'U0ADMIN').sort()).toEqual([key(40, 'escalate', 'U0ADMIN'), key(41, 'escalate', 'U0ADMIN'), key(41, 'nudge', 'U0ADMIN')]);
     expect(await a.db.prisma.outboxJob.count({ where: { key: { startsWith: 'newcomers:first-response:' } } })).toBe(2 + 2 + 4);
+  });
+});
+
+describe('first-response watch for everyone', () => {
+  const clock = new TestClock(new Date(MONDAY));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock, config: { ...config, welcome: { firstResponse: { watch: 'everyone', within: '36 hours' } } } });
+  });
+  afterAll(() => t?.stop());
+
+  it("watches a regular's item too, and says it is not their first", async () => {
+    await deliver(t, 'issues', issueOpened({ number: 50, labels: ['area/docs'], createdAt: MONDAY, author: 'regular', association: 'MEMBER' }));
+    await deliver(t, 'issues', issueOpened({ number: 51, labels: ['area/docs'], createdAt: MONDAY, author: 'dependabot[bot]', association: 'NONE' }));
+    await watchAt(t, clock, '2026-11-24T20:59:00Z');
+    expect(watchKeys(t, 'U0ADA')).toEqual([]);
+    await watchAt(t, clock, '2026-11-24T21:00:00Z');
+    expect(watchKeys(t, 'U0ADA')).toEqual([key(50, 'nudge', 'U0ADA')]);
+    expect(watchMessages(t, 'U0ADA')[0].args.text).toBe("regular's issue octo/app#50 has waited 1 day 12 hours");
   });
 });

@@ -1,13 +1,16 @@
 import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
 import { readContribution } from '../../ledger';
-import { endWatchOnClose, watchOpenedItem } from '../watch-flow';
+import { endWatchOnClose, notePodsOf, watchOpenedItem } from '../watch-flow';
 
 function authorIsBot(item: unknown): boolean {
   return (item as { user?: { type?: unknown } } | undefined)?.user?.type === 'Bot';
 }
 
-/** Opened issues and PRs start a first-response watch (see watchOpenedItem); closing one ends it. */
+/**
+ * Opened issues and PRs start a first-response watch (see watchOpenedItem); a label or a push may add Pods to it
+ * (notePodsOf); closing one ends it.
+ */
 export function registerWatchItems(webhooks: Webhooks, ctx: AppContext): void {
   webhooks.on('issues.opened', async ({ id, payload }) => {
     const outcome = await watchOpenedItem(ctx, readContribution('issues', payload as unknown as Record<string, unknown>), payload, authorIsBot(payload.issue));
@@ -16,6 +19,12 @@ export function registerWatchItems(webhooks: Webhooks, ctx: AppContext): void {
   webhooks.on('pull_request.opened', async ({ id, payload }) => {
     const outcome = await watchOpenedItem(ctx, readContribution('pull_request', payload as unknown as Record<string, unknown>), payload, authorIsBot(payload.pull_request));
     ctx.log.debug({ delivery: id, outcome }, 'newcomers: pull request opened');
+  });
+  webhooks.on('issues.labeled', async ({ payload }) => {
+    await notePodsOf(ctx, readContribution('issues', payload as unknown as Record<string, unknown>), payload);
+  });
+  webhooks.on(['pull_request.labeled', 'pull_request.synchronize'], async ({ payload }) => {
+    await notePodsOf(ctx, readContribution('pull_request', payload as unknown as Record<string, unknown>), payload);
   });
   webhooks.on('issues.closed', async ({ payload }) => {
     await endWatchOnClose(ctx, readContribution('issues', payload as unknown as Record<string, unknown>));

@@ -71,6 +71,24 @@ export async function listOpenWatchesOfPod(db: Db, pod: string): Promise<StoredW
   return rows.map(toWatch);
 }
 
+/** The Pods a running watch has noted, or undefined when the item is not watched or its watch has ended. */
+export async function findRunningWatchPods(db: Db, item: { repo: string; number: number }): Promise<string[] | undefined> {
+  const row = await db.firstResponseWatch.findFirst({
+    where: { repo: item.repo, number: item.number, answeredAt: null, closedAt: null },
+    select: { pods: true },
+  });
+  return row?.pods;
+}
+
+/** Adds Pods to a watch (a label added after opening, a push that touched a Pod's paths). Returns the names added. */
+export async function addWatchPods(db: Db, item: { repo: string; number: number }, pods: readonly string[]): Promise<string[]> {
+  const known = await findRunningWatchPods(db, item);
+  const added = known ? pods.filter((pod) => !known.includes(pod)) : [];
+  if (added.length === 0) return [];
+  await db.firstResponseWatch.updateMany({ where: { repo: item.repo, number: item.number }, data: { pods: { push: added } } });
+  return added;
+}
+
 /** Ends a watch because someone answered at `at`. */
 export async function markAnswered(db: Db, id: number, at: Date): Promise<void> {
   await db.firstResponseWatch.updateMany({ where: { id, answeredAt: null }, data: { answeredAt: at } });
