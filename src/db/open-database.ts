@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
 import { prepareDataDirectory } from './embedded-template';
-import { applyMigrations, pendingMigrations } from './migrate';
+import { migrate } from './migrate';
 
 export type Db = PrismaClient;
 
@@ -50,8 +50,7 @@ export function wrapDatabase(
     prisma,
     kind,
     adapterFactory,
-    // Loading the schema engine costs time and memory; skip it when the database is already up to date.
-    migrate: async () => ((await pendingMigrations(prisma)).length ? applyMigrations(adapterFactory) : []),
+    migrate: () => migrate(prisma),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
