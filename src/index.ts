@@ -1,13 +1,20 @@
 // Entry point: read configuration, open and migrate the database, serve. Everything else lives in createApp.
 import { loadCommunityConfig } from './app/community-config';
+import { loadDotenv } from './config/dotenv';
 import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
 import { prepareDataDirectory } from './db/embedded-template';
 import { errorSummary } from './errors';
 import { createLogger } from './log';
 
+const problems: Problem[] = [];
+try {
+  loadDotenv(); // .env in the working directory; variables already in the environment win
+} catch (error) {
+  problems.push({ where: '.env', message: (error as Error).message });
+}
 const envResult = readEnv();
-const problems: Problem[] = envResult.ok ? [] : envResult.problems;
+if (!envResult.ok) problems.push(...envResult.problems);
 const configPath = envResult.ok ? envResult.env.configPath : process.env.PODBOT_CONFIG || './podbot.yml';
 let loaded: Awaited<ReturnType<typeof loadCommunityConfig>> | undefined;
 try {
@@ -19,7 +26,7 @@ try {
 if (!envResult.ok || !loaded || problems.length) {
   process.stderr.write(`podbot cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}\n`);
   for (const problem of problems) process.stderr.write(`  - ${problem.where}: ${problem.message}\n`);
-  process.exit(1);
+  process.exit(2);
 }
 
 const env = envResult.env;

@@ -44,7 +44,7 @@ describe('the start-up bundle', () => {
       env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port', PODBOT_CONFIG: join(outdir, 'none.yml') },
       encoding: 'utf8',
     });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/podbot cannot start: 1 configuration problem\n {2}- PORT: /);
   });
 });
