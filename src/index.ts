@@ -48,8 +48,18 @@ const opening = import('./db/open-database').then(async ({ openDatabase }) => {
 preparing?.catch(() => {});
 opening.catch(() => {});
 const [{ createApp }, { features }] = await Promise.all([import('./app/create-app'), import('./features')]);
-const database = await opening;
-const applied = await database.migrate();
+let database: Awaited<typeof opening>;
+let applied: string[];
+try {
+  database = await opening;
+  applied = await database.migrate();
+} catch (error) {
+  const { describeStartError } = await import('./db/start-errors');
+  const problem = describeStartError(error, { url: env.databaseUrl, dataDir: env.dataDir });
+  if (!problem) throw error;
+  process.stderr.write(`podbot cannot start: ${problem.message}\n`);
+  process.exit(problem.exitCode);
+}
 log.info({ database: database.kind, applied }, applied.length ? 'database migrated' : 'database up to date');
 
 const app = createApp({ env, config: loaded.config, database, log, features });
