@@ -6,12 +6,13 @@
 //
 // `npm install` builds it (scripts/postinstall.mjs); scripts/start.mjs rebuilds it when any source it was built
 // from has changed, so an edited checkout never runs stale code. `node scripts/build.mjs` builds it by hand.
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
 const meta = (outdir) => join(outdir, 'build-inputs.json');
+const WORKER = 'src/db/pglite-worker.mjs';
 
 /** Builds dist/ (or `outdir`) and records every input file with its size and modification time. */
 export async function build(outdir = DIST) {
@@ -31,8 +32,10 @@ export async function build(outdir = DIST) {
     metafile: true,
     logLevel: 'warning',
   });
+  // The embedded database's worker thread is started from its own file (plain JavaScript), next to the chunks.
+  await copyFile(join(ROOT, WORKER), join(outdir, 'pglite-worker.mjs'));
   const inputs = {};
-  for (const file of [...Object.keys(result.metafile.inputs), 'package.json', 'tsconfig.json']) {
+  for (const file of [...Object.keys(result.metafile.inputs), WORKER, 'package.json', 'tsconfig.json']) {
     const { size, mtimeMs } = await stat(join(ROOT, file));
     inputs[file] = [size, mtimeMs];
   }

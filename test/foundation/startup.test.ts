@@ -79,7 +79,7 @@ describe('start-up', () => {
     const config = join(dir, 'podbot.yml');
     await writeFile(config, 'pods:\n  - name: Docs\n    advocates: []\nadmins: [nobody]\n');
     const app = startPodbot({ PORT: 'x', LOG_LEVEL: 'chatty', PODBOT_CONFIG: config, PODBOT_DATA_DIR: join(dir, 'data') });
-    expect(await app.exited).toBe(1);
+    expect(await app.exited).toBe(2);
     const { stderr } = app.output();
     expect(stderr).toMatch(/podbot cannot start: [5-9] configuration problems/);
     for (const where of ['PORT', 'LOG_LEVEL', 'pods[0].name', 'pods[0].advocates', 'admins[0]']) expect(stderr).toContain(where);
