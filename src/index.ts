@@ -4,6 +4,7 @@ import { loadDotenv } from './config/dotenv';
 import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
 import { prepareDataDirectory } from './db/embedded-template';
+import { useLeanWasm } from './db/lean-wasm';
 import { errorSummary } from './errors';
 import { createLogger } from './log';
 
@@ -36,6 +37,8 @@ const secrets = [env.slack?.botToken, env.slack?.signingSecret, env.githubWebhoo
 const log = createLogger({ level: env.logLevel, secrets });
 for (const line of env.disabled) log.info(line);
 if (loaded.missing) log.info({ path: configPath }, 'no community config found; running with defaults (see podbot.example.yml)');
+
+useLeanWasm(); // before any WebAssembly is compiled: see src/db/lean-wasm.ts
 
 // Prepare the database while the rest of the app loads: copying the embedded template is file-system work and
 // compiling PGlite's wasm runs on V8's background threads, so both overlap with loading modules.
