@@ -46,7 +46,10 @@ export function createLogger(options: { level: string; secrets?: readonly string
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
         err: (err: unknown) => {
-          const serialized = pino.stdSerializers.err(err as Error);
+          // Callers pass an Error, errorSummary()'s plain object, or whatever was thrown (a string, say). Only an
+          // Error goes through pino's serializer: it would rename a summary's type to "Object" and spread a string
+          // into {"0":"b","1":"o",…}.
+          const serialized = err instanceof Error ? pino.stdSerializers.err(err) : typeof err === 'object' && err !== null ? err : { message: String(err) };
           // Keep what helps debugging (code, status, message, stack); drop request/response objects that hold headers.
           const { request: _request, response: _response, headers: _headers, config: _config, ...rest } = serialized as Record<string, unknown>;
           return JSON.parse(scrubSecrets(JSON.stringify(rest), secrets));

@@ -2,14 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { callsSection } from '../calls/config';
+import { careSection } from '../care/config';
 import { podSettingsSection, podsSection } from '../pods/config';
 import { releasesSection } from '../releases/config';
 import { welcomeSection } from '../welcome/config';
+import { strictObject } from '../config/strict-object';
 import { ConfigError, formatIssues, type Problem } from '../config/problems';
 
 /** podbot.yml: the community's own settings. podbot.example.yml documents every field. */
-export const communitySchema = z
-  .object({
+export const communitySchema = strictObject({
     /** Slack user ids of people allowed to run admin commands (/pod create, /pod archive, unlinking others…). */
     admins: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U0123456789')).default([]),
     /** Extra GitHub logins to treat as bots everywhere (logins ending in [bot] always are). */
@@ -19,8 +20,8 @@ export const communitySchema = z
     welcome: welcomeSection,
     calls: callsSection,
     releases: releasesSection,
-  })
-  .strict();
+    care: careSection,
+});
 
 export type CommunityConfig = z.infer<typeof communitySchema>;
 

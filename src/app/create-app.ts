@@ -3,14 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { Webhooks } from '@octokit/webhooks';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import { createGitHubClient, createGitHubSender } from '../clients/github';
+import { createGitHubClients, createGitHubSender, createTokenCache } from '../clients/github';
+import { currentInstallation } from '../clients/github-installation-scope';
 import { createSlackClient, createSlackSender } from '../clients/slack';
 import type { CommunityConfig } from './community-config';
 import type { Env } from '../config/env';
 import type { Database } from '../db/open-database';
 import { errorSummary } from '../errors';
+import { createRedeliverer } from '../github/redeliver-failed-deliveries';
 import { createWebhookEndpoint } from '../github/webhook-endpoint';
 import { registerCoreRoutes } from '../http/core-routes';
+import { BodyBudget } from '../http/body-budget';
+import { createRequestListener } from '../http/request-listener';
 import { Router, sendJson } from '../http/router';
 import { createMetrics } from '../metrics';
 import { Outbox } from '../outbox/outbox';
@@ -54,7 +58,9 @@ export function createApp(deps: AppDeps): PodbotApp {
   const pending = new Set<Promise<unknown>>();
   const senders: Partial<Record<'slack' | 'github', Sender>> = {};
   const slackSettings = env.slack && { ...env.slack, timeoutMs: deps.outbox?.slackTimeoutMs };
-  const githubSettings = env.github && { ...env.github, timeoutMs: deps.outbox?.githubTimeoutMs };
+  // One installation token cache for the reads clients and the outbox's sender, renewed by ctx.clock.
+  const githubSettings = env.github && { ...env.github, timeoutMs: deps.outbox?.githubTimeoutMs, clock, tokens: createTokenCache(clock) };
+  const github = githubSettings && createGitHubClients(githubSettings, log);
   if (slackSettings) senders.slack = createSlackSender(slackSettings, log, deps.outbox?.slackConcurrency);
   if (githubSettings) senders.github = createGitHubSender(githubSettings, log);
   const outbox = new Outbox({
@@ -66,6 +72,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     pollMs: deps.outbox?.pollMs,
     leaseMs: deps.outbox?.leaseMs,
     giveUpMs: env.outboxGiveUpMs,
+    installation: currentInstallation,
   });
   const admins = new Set(config.admins);
 
@@ -79,7 +86,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     clock,
     outbox,
     slack: slackSettings ? createSlackClient(slackSettings, log) : undefined,
-    github: githubSettings ? createGitHubClient(githubSettings, log) : undefined,
+    github: github?.current,
     publicUrl: env.publicUrl,
     isAdmin: (id) => admins.has(id),
     workQueue: new WorkQueue(workQueueConcurrency(database.kind)),
@@ -92,7 +99,8 @@ export function createApp(deps: AppDeps): PodbotApp {
     },
   };
 
-  const bolt = env.slack ? createBoltApp(ctx, env.slack) : undefined;
+  const intakeBudget = new BodyBudget(env.intakeBufferBytes);
+  const bolt = env.slack ? createBoltApp(ctx, env.slack, intakeBudget) : undefined;
   const webhooks = env.githubWebhookSecret ? new Webhooks({ secret: env.githubWebhookSecret }) : undefined;
   const tasks = new Map<string, { every: string; task: () => Promise<void> }>();
   const startTasks: { name: string; task: () => Promise<void> }[] = [];
@@ -106,43 +114,44 @@ export function createApp(deps: AppDeps): PodbotApp {
 
   registerCoreRoutes(ctx, router, database);
   registerOutboxRoutes(ctx, router);
-  if (bolt) router.post('/slack/events', ({ req, res }) => bolt.listener(req, res));
+  if (bolt) {
+    router.post('/slack/events', (route) => {
+      // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
+      const done = ctx.metrics.slackAckSeconds.startTimer();
+      route.res.once('finish', () => done());
+      return bolt.listener(route);
+    });
+  }
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
-  if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks));
+  if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
   for (const feature of deps.features) feature(ctx, surfaces);
+  if (ctx.github && env.githubRedeliveryHooks.length) {
+    // GitHub never retries a failed delivery; podbot asks for the ones that failed while it was unhealthy.
+    const redeliver = createRedeliverer({ ...ctx, github: ctx.github }, env.githubRedeliveryHooks);
+    surfaces.schedule('github-redelivery', '*/5 * * * *', async () => {
+      await redeliver();
+    });
+  }
   surfaces.schedule('housekeeping', '41 3 * * *', async () => {
     await pruneDeliveryIds(ctx);
   });
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://podbot.local');
-    const found = router.match(req.method ?? 'GET', url.pathname);
-    const routeName = found && found !== 'method-not-allowed' ? found.route.path : 'unmatched';
-    res.on('finish', () => metrics.httpRequests.inc({ route: routeName, status: String(res.statusCode) }));
-    if (!found) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
-    if (found === 'method-not-allowed') return sendJson(res, 405, { ok: false, error: `${req.method} is not allowed on ${url.pathname}` });
-    if (found.route.api) {
-      // /api/* exists only when PODBOT_API_TOKEN is set; otherwise it is indistinguishable from a missing route.
-      if (!env.apiToken) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
-      if (req.headers.authorization !== `Bearer ${env.apiToken}`) {
-        return sendJson(res, 401, { ok: false, error: 'send Authorization: Bearer <PODBOT_API_TOKEN>' });
-      }
-    }
-    const work = Promise.resolve()
-      .then(() => found.route.handler({ req, res, url, params: found.params }))
-      .catch((error) => {
-        const status = (error as { status?: number }).status;
-        if (status && status >= 400 && status < 500) {
-          if (!res.headersSent) sendJson(res, status, { ok: false, error: (error as Error).message });
-          return;
-        }
-        log.error({ err: errorSummary(error), path: url.pathname }, 'http: request failed');
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal error' });
-      })
-      .finally(() => pending.delete(work));
-    pending.add(work);
-  });
+  const server = createServer(
+    createRequestListener({
+      router,
+      metrics,
+      log,
+      apiToken: env.apiToken,
+      track: (work) => {
+        const tracked = work.finally(() => pending.delete(tracked));
+        pending.add(tracked);
+      },
+    }),
+  );
+  // A request's body must arrive within a minute (Node's default is 5): a client trickling one in holds its share
+  // of the intake budget meanwhile.
+  server.requestTimeout = 60_000;
 
   let closing = false;
   async function retryUntilDone(name: string, task: () => Promise<void>): Promise<void> {

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { strictObject } from '../config/strict-object';
 import { isOccurrenceDate } from './core/occurrences/is-occurrence-date';
 import { isLocalDate, isoWeekdayOf } from './core/occurrences/local-dates';
 import { formatDuration, parseDuration } from './core/command/parse-duration';
@@ -43,14 +44,14 @@ const reminderOffset = z.string({ error: "expected a duration like '24h', '1h' o
   return formatDuration(minutes);
 });
 
-const weekly = z.object({
+const weekly = strictObject({
   /** Every week on `weekday`. */
   every: z.literal('week'),
   /** Day of the week, e.g. wednesday. */
   weekday,
 });
 
-const everyFewWeeks = z.object({
+const everyFewWeeks = strictObject({
   /** Every `interval` weeks on `weekday`. */
   every: z.literal('weeks'),
   /** Weeks between calls: 2 means fortnightly. */
@@ -65,7 +66,7 @@ const everyFewWeeks = z.object({
   anchor: localDate,
 });
 
-const monthly = z.object({
+const monthly = strictObject({
   /** Once a month on the nth `weekday`. */
   every: z.literal('month'),
   /** Day of the week, e.g. wednesday. */
@@ -90,15 +91,14 @@ const schedule = z
     }
   });
 
-const skip = z.object({
+const skip = strictObject({
   /** Local date of the occurrence that will not happen. */
   date: localDate,
   /** Shown in the cancellation message and the calendar. */
   reason: z.string().trim().min(1).optional(),
 });
 
-const call = z
-  .object({
+const call = strictObject({
     /** Short id used in commands, keys and calendar URLs: lowercase words joined by dashes. */
     slug: z
       .string({ error: 'expected a slug like community-call' })

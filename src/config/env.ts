@@ -1,5 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { formatIssues, type Problem } from './problems';
+import { parseRedeliveryHooks, type RedeliveryHook } from '../github/redelivery-hooks';
 
 const optionalString = z
   .string()
@@ -41,11 +43,14 @@ export const envSchema = z.object({
   GITHUB_WEBHOOK_SECRET: optionalString,
   /** Personal or fine-grained token for the GitHub API (or use the GitHub App variables). */
   GITHUB_TOKEN: optionalString,
-  /** GitHub App id, with GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID, instead of GITHUB_TOKEN. */
+  /** GitHub App id, with GITHUB_PRIVATE_KEY, instead of GITHUB_TOKEN. The App may be installed on several organisations. */
   GITHUB_APP_ID: optionalString,
   /** GitHub App private key (PEM; `\n` escapes are accepted). */
   GITHUB_PRIVATE_KEY: optionalString,
-  /** Installation id of the GitHub App on your organisation. */
+  /**
+   * Optional default installation of the GitHub App, for calls no webhook scopes (Slack commands, CLIs). Webhooks
+   * always use the installation they came from. Unset: the App's first installation.
+   */
   GITHUB_INSTALLATION_ID: optionalString.pipe(z.string().regex(/^\d+$/, 'expected a numeric installation id').optional()),
   /** GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3). */
   GITHUB_API_URL: url('GITHUB_API_URL').default('https://api.github.com'),
@@ -55,7 +60,14 @@ export const envSchema = z.object({
   PODBOT_API_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   /** Public base URL of this server, used for links to the calendar feed. */
   PODBOT_PUBLIC_URL: optionalString.pipe(url('PODBOT_PUBLIC_URL').optional()),
+  /**
+   * Webhooks whose deliveries that failed while podbot was unhealthy it asks GitHub to redeliver: `app`,
+   * `repo:OWNER/NAME:HOOK_ID`, `org:ORG:HOOK_ID`, comma-separated. Needs GitHub API credentials (`app`: the App's).
+   */
+  GITHUB_REDELIVERY_HOOKS: optionalString,
   /** Hours an outgoing message keeps being retried through a Slack or GitHub outage before it is dead-lettered. */
+  /** Megabytes of request bodies held at once while their signatures are checked, across all requests. */
+  PODBOT_INTAKE_BUFFER_MB: z.coerce.number({ message: 'expected a number of megabytes, e.g. 100' }).int('expected a whole number of megabytes').min(26, 'expected at least 26 (one 25 MB GitHub payload must fit)').default(100),
   PODBOT_OUTBOX_GIVE_UP_HOURS: z.coerce.number({ message: 'expected a number of hours, e.g. 24' }).positive('expected a positive number of hours').default(24),
 });
 
@@ -63,7 +75,8 @@ export type RawEnv = z.infer<typeof envSchema>;
 
 export type GitHubAuth =
   | { kind: 'token'; token: string }
-  | { kind: 'app'; appId: string; privateKey: string; installationId: number };
+  /** installationId: the default installation (see GITHUB_INSTALLATION_ID); webhooks carry their own. */
+  | { kind: 'app'; appId: string; privateKey: string; installationId?: number };
 
 export interface Env {
   port: number;
@@ -75,17 +88,30 @@ export interface Env {
   publicUrl?: string;
   /** How long the outbox retries a job through transient failures before dead-lettering it. */
   outboxGiveUpMs: number;
+  /** Bytes of request bodies buffered at once (see BodyBudget). */
+  intakeBufferBytes: number;
   /** undefined: Slack is switched off. */
   slack?: { signingSecret: string; botToken: string; apiUrl: string };
   /** undefined: GitHub webhooks are switched off. */
   githubWebhookSecret?: string;
   /** undefined: no GitHub API access. */
   github?: { auth: GitHubAuth; apiUrl: string };
+  /** Webhooks whose failed deliveries are redelivered on request (empty: none). */
+  githubRedeliveryHooks: RedeliveryHook[];
   /** Why an integration is off, one line each, for the start-up log. */
   disabled: string[];
 }
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: Problem[] };
+
+function isReadablePrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and checks the environment, returning every problem at once. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
@@ -106,7 +132,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
   }
 
   let github: Env['github'];
-  const appVars = [raw.GITHUB_APP_ID, raw.GITHUB_PRIVATE_KEY, raw.GITHUB_INSTALLATION_ID];
+  const appVars = [raw.GITHUB_APP_ID, raw.GITHUB_PRIVATE_KEY];
   if (appVars.every(Boolean)) {
     github = {
       apiUrl: raw.GITHUB_API_URL,
@@ -114,17 +140,20 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
         kind: 'app',
         appId: raw.GITHUB_APP_ID!,
         privateKey: raw.GITHUB_PRIVATE_KEY!.replace(/\\n/g, '\n'),
-        installationId: Number(raw.GITHUB_INSTALLATION_ID),
+        installationId: raw.GITHUB_INSTALLATION_ID ? Number(raw.GITHUB_INSTALLATION_ID) : undefined,
       },
     };
-    if (!github.auth.kind || !/BEGIN [A-Z ]*PRIVATE KEY/.test((github.auth as { privateKey: string }).privateKey)) {
+    const privateKey = (github.auth as { privateKey: string }).privateKey;
+    if (!/BEGIN [A-Z ]*PRIVATE KEY/.test(privateKey)) {
       problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'expected a PEM private key (-----BEGIN … PRIVATE KEY-----)' });
+    } else if (!isReadablePrivateKey(privateKey)) {
+      // A damaged key fails every token request the same way; refusing it here beats retrying it as if GitHub were down.
+      problems.push({ where: 'GITHUB_PRIVATE_KEY', message: 'the PEM private key cannot be read (truncated or damaged?); download a new key from the GitHub App settings' });
     }
-  } else if (appVars.some(Boolean)) {
+  } else if (appVars.some(Boolean) || raw.GITHUB_INSTALLATION_ID) {
     for (const [name, value] of [
       ['GITHUB_APP_ID', raw.GITHUB_APP_ID],
       ['GITHUB_PRIVATE_KEY', raw.GITHUB_PRIVATE_KEY],
-      ['GITHUB_INSTALLATION_ID', raw.GITHUB_INSTALLATION_ID],
     ] as const) {
       if (!value) problems.push({ where: name, message: 'is required when any GitHub App variable is set' });
     }
@@ -132,8 +161,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     github = { apiUrl: raw.GITHUB_API_URL, auth: { kind: 'token', token: raw.GITHUB_TOKEN } };
   }
   if (!raw.GITHUB_WEBHOOK_SECRET) disabled.push('GitHub webhooks are off: set GITHUB_WEBHOOK_SECRET to switch them on.');
-  if (!github && !appVars.some(Boolean)) {
-    disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_PRIVATE_KEY and GITHUB_INSTALLATION_ID.');
+  if (!github && !appVars.some(Boolean) && !raw.GITHUB_INSTALLATION_ID) {
+    disabled.push('GitHub API access is off: set GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_PRIVATE_KEY.');
+  }
+
+  const redelivery = parseRedeliveryHooks(raw.GITHUB_REDELIVERY_HOOKS);
+  if ('problem' in redelivery) problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: redelivery.problem });
+  else if (redelivery.hooks.length && !github && !appVars.some(Boolean)) {
+    problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: 'needs GitHub API access: set GITHUB_TOKEN or the GitHub App variables' });
+  } else if (redelivery.hooks.some((hook) => hook.kind === 'app') && github && github.auth.kind !== 'app') {
+    problems.push({ where: 'GITHUB_REDELIVERY_HOOKS', message: '"app" needs the GitHub App variables (the App webhook is read with the App\'s JWT), not GITHUB_TOKEN' });
   }
 
   if (problems.length) return { ok: false, problems };
@@ -148,8 +185,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       apiToken: raw.PODBOT_API_TOKEN,
       publicUrl: raw.PODBOT_PUBLIC_URL?.replace(/\/$/, ''),
       outboxGiveUpMs: raw.PODBOT_OUTBOX_GIVE_UP_HOURS * 60 * 60 * 1000,
+      intakeBufferBytes: raw.PODBOT_INTAKE_BUFFER_MB * 1024 * 1024,
       slack,
       githubWebhookSecret: raw.GITHUB_WEBHOOK_SECRET,
+      githubRedeliveryHooks: 'hooks' in redelivery ? redelivery.hooks : [],
       github,
       disabled,
     },

@@ -1,39 +1,52 @@
 import { emitterEventNames, type Webhooks } from '@octokit/webhooks';
+import { installationOf, withInstallation } from '../clients/github-installation-scope';
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
-import { readBody, sendJson, type RouteHandler } from '../http/router';
+import { readBodyWithin, type BodyBudget } from '../http/body-budget';
+import { sendJson, type RouteHandler } from '../http/router';
+import { parseJsonWithoutNul } from '../kit/text/strip-nul';
+import { checkPayload } from './check-payload';
 
 const KNOWN_EVENTS = new Set(emitterEventNames.map((name) => name.split('.')[0]));
+/** GitHub caps webhook payloads at 25 MB. https://docs.github.com/en/webhooks/webhook-events-and-payloads#payload-cap */
+const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+const SIGNATURE_FORMAT = /^sha256=[0-9a-f]{64}$/i;
 
 /**
  * POST /github/webhooks.
  *
- * 1. Reject unsigned or wrongly signed requests (401) before reading anything else.
- * 2. Reject malformed JSON and unknown event names (400) with the reason.
+ * 1. Reject requests without the signature, event or delivery header (401/400) before reading the body; read at most
+ *    25 MB (GitHub's cap on payloads), within the intake budget shared by all requests (503 when it is spent).
+ * 2. Reject wrongly signed requests (401), malformed JSON, unknown event names and payloads that lack what the
+ *    handlers rely on (400) with the reason, before any handler runs. U+0000, which PostgreSQL cannot store, is
+ *    dropped from every string.
  * 3. A delivery id seen before is a no-op (200, "duplicate"): GitHub redeliveries change nothing.
  * 4. Run the handlers; record the delivery only once they succeeded, so a failed delivery can be redelivered.
- *    Handlers are themselves idempotent (unique keys on mentions, welcomes and outbox jobs).
+ *    Handlers are themselves idempotent (unique keys on mentions, welcomes and outbox jobs). A GitHub App delivery
+ *    runs in its installation's scope: its reads and the writes it enqueues use that installation's token.
  * GitHub waits 10 s for an answer; handlers only read what they need and enqueue writes to the outbox.
  * https://docs.github.com/en/webhooks/using-webhooks/best-practices-for-using-webhooks
  */
-export function createWebhookEndpoint(ctx: AppContext, webhooks: Webhooks): RouteHandler {
+export function createWebhookEndpoint(ctx: AppContext, webhooks: Webhooks, budget?: BodyBudget): RouteHandler {
   return async ({ req, res }) => {
     const event = header(req.headers['x-github-event']);
     const delivery = header(req.headers['x-github-delivery']);
     const signature = header(req.headers['x-hub-signature-256']);
-    const body = (await readBody(req)).toString('utf8');
-    if (!signature) return reject(401, 'missing X-Hub-Signature-256 header');
-    if (!(await webhooks.verify(body, signature).catch(() => false))) return reject(401, 'signature does not match the payload and webhook secret');
+    if (!signature || !SIGNATURE_FORMAT.test(signature)) return reject(401, 'missing or malformed X-Hub-Signature-256 header');
     if (!event || !delivery) return reject(400, 'missing X-GitHub-Event or X-GitHub-Delivery header');
     if (!KNOWN_EVENTS.has(event)) return reject(400, `unknown event "${event}"`);
+    const body = (await readBodyWithin(req, MAX_PAYLOAD_BYTES, { budget, res })).toString('utf8');
+    if (!(await webhooks.verify(body, signature).catch(() => false))) return reject(401, 'signature does not match the payload and webhook secret');
     let payload: { action?: string } & Record<string, unknown>;
     try {
-      payload = JSON.parse(body);
+      payload = parseJsonWithoutNul(body) as typeof payload;
     } catch {
       return reject(400, 'body is not valid JSON');
     }
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return reject(400, 'payload must be a JSON object');
     if (event === 'ping') return sendJson(res, 200, { ok: true, pong: true });
+    const invalid = checkPayload(event, payload);
+    if (invalid) return reject(400, invalid);
 
     const seen = await ctx.db.webhookDelivery.findUnique({ where: { id: delivery } });
     if (seen) {
@@ -42,7 +55,7 @@ export function createWebhookEndpoint(ctx: AppContext, webhooks: Webhooks): Rout
       return sendJson(res, 200, { ok: true, duplicate: true });
     }
     try {
-      await webhooks.receive({ id: delivery, name: event as never, payload: payload as never });
+      await withInstallation(installationOf(payload), () => webhooks.receive({ id: delivery, name: event as never, payload: payload as never }));
     } catch (error) {
       const failures = ((error as { errors?: unknown[] }).errors ?? [error]) as unknown[];
       const invalid = failures.find((f) => (f as { code?: string }).code === 'INVALID_PAYLOAD') as Error | undefined;
@@ -56,8 +69,10 @@ export function createWebhookEndpoint(ctx: AppContext, webhooks: Webhooks): Rout
     sendJson(res, 202, { ok: true });
 
     function reject(status: number, reason: string) {
-      ctx.metrics.webhookDeliveries.inc({ event: event ?? 'unknown', outcome: 'rejected' });
-      ctx.log.warn({ event, delivery, status, reason }, 'github: webhook rejected');
+      ctx.metrics.webhookDeliveries.inc({ event: KNOWN_EVENTS.has(event ?? '') ? event! : 'unknown', outcome: 'rejected' });
+      ctx.log.warn({ event: event?.slice(0, 100), delivery: delivery?.slice(0, 100), status, reason }, 'github: webhook rejected');
+      // Often refused before the body was read: close the connection rather than receive the rest of it.
+      res.setHeader('connection', 'close');
       sendJson(res, status, { ok: false, error: reason });
     }
   };

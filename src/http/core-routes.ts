@@ -29,7 +29,8 @@ export function registerCoreRoutes(ctx: AppContext, router: Router, database: Da
   });
 
   router.get('/metrics', async ({ res }) => {
-    ctx.metrics.outboxPending.set(await ctx.db.outboxJob.count({ where: { status: { in: ['pending', 'sending'] } } }).catch(() => 0));
+    // Unknown is not zero: with the database down, report NaN rather than an empty queue that hides the backlog.
+    ctx.metrics.outboxPending.set(await ctx.db.outboxJob.count({ where: { status: { in: ['pending', 'sending'] } } }).catch(() => Number.NaN));
     sendText(res, 200, await ctx.metrics.registry.metrics(), ctx.metrics.registry.contentType);
   });
 }

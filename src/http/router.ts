@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError, readBodyWithin } from './body-budget';
 
 export interface RouteRequest {
   req: IncomingMessage;
@@ -55,10 +56,19 @@ export class Router {
       pathMatched = true;
       if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
       const params: Record<string, string> = {};
-      route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1])));
+      route.keys.forEach((key, i) => (params[key] = decodePathSegment(m[i + 1])));
       return { route, params };
     }
     return pathMatched ? 'method-not-allowed' : undefined;
+  }
+}
+
+/** A percent-decoded path segment; a malformed escape (`%ZZ`) is the client's error (400), not ours. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `malformed percent-encoding in path segment "${segment.slice(0, 100)}"`);
   }
 }
 
@@ -73,14 +83,7 @@ export function sendText(res: ServerResponse, status: number, text: string, cont
   res.end(text);
 }
 
-/** Reads a request body, refusing anything over `limit` bytes. */
+/** Reads a request body, refusing anything over `limit` bytes (413), before reading it when Content-Length says so. */
 export async function readBody(req: IncomingMessage, limit = 25 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error(`request body exceeds ${limit} bytes`), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  return readBodyWithin(req, limit);
 }

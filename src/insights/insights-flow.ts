@@ -3,26 +3,73 @@ import type { Period } from './core/period';
 import type { PodMetrics } from './core/types';
 import { summarizeCalls } from './core/summarize-calls';
 import { queryCallOccurrences } from './store/query-calls';
+import { queryFirstTimers } from './store/query-first-timers';
 import { queryHealth } from './store/query-health';
-import { queryPodFill } from './store/query-pods';
+import { queryPodFill, queryPodMembers, queryWaitingItems } from './store/query-pods';
+import { readSnapshot, type InsightsDb } from './store/read-snapshot';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
 
-/** Health of a scope (a pod or everyone) plus each pod's fill. */
-export async function loadInsights(ctx: Ctx, period: Period, pod: string | null) {
+// Each loader reads in one snapshot (store/read-snapshot.ts): the figures of a page or an answer agree with each other.
+
+async function insightsOf(tx: InsightsDb, ctx: Ctx, period: Period, pod: string | null) {
   const now = ctx.clock.now();
-  const { health, trend } = await queryHealth(ctx.db, { period, pod, bots: ctx.config.bots, now });
-  const pods = await queryPodFill(ctx.db, { period, bots: ctx.config.bots, ...(pod ? { pod } : {}) });
+  const { health, trend } = await queryHealth(tx, { period, pod, bots: ctx.config.bots, now });
+  const pods = await queryPodFill(tx, { period, bots: ctx.config.bots, ...(pod ? { pod } : {}) });
   return { health, trend, pods };
 }
 
-/** Every pod's fill and health metrics, for the per-pod CSV and the API's `pods=full`. */
-export async function loadPodMetrics(ctx: Ctx, period: Period): Promise<PodMetrics[]> {
+/** Health of a scope (a pod or everyone) plus each pod's fill (only that pod's when one is named). */
+export function loadInsights(ctx: Ctx, period: Period, pod: string | null) {
+  return readSnapshot(ctx.db, (tx) => insightsOf(tx, ctx, period, pod));
+}
+
+/** The overview page: everyone's health, every pod's fill, and the period's first-timers. */
+export function loadOverview(ctx: Ctx, period: Period) {
+  return readSnapshot(ctx.db, async (tx) => ({
+    ...(await insightsOf(tx, ctx, period, null)),
+    firstTimers: await queryFirstTimers(tx, { period, pod: null, bots: ctx.config.bots }),
+  }));
+}
+
+/** A pod's page: its health, members and waiting items, with every pod's fill for the navigation. Null if the pod is archived. */
+export function loadPodPage(ctx: Ctx, period: Period, name: string) {
   const now = ctx.clock.now();
-  const pods = await queryPodFill(ctx.db, { period, bots: ctx.config.bots });
-  const result: PodMetrics[] = [];
-  for (const pod of pods) result.push({ ...pod, health: (await queryHealth(ctx.db, { period, pod: pod.name, bots: ctx.config.bots, now })).health });
-  return result;
+  return readSnapshot(ctx.db, async (tx) => {
+    const pods = await queryPodFill(tx, { period, bots: ctx.config.bots });
+    const pod = pods.find((candidate) => candidate.name === name);
+    if (!pod) return null;
+    const { health, trend } = await queryHealth(tx, { period, pod: name, bots: ctx.config.bots, now });
+    const members = await queryPodMembers(tx, name);
+    const waiting = await queryWaitingItems(tx, { pod: name, now, bots: ctx.config.bots });
+    return { pod, pods, health, trend, members, waiting };
+  });
+}
+
+/** `/pod health`: one pod's fill and health, or null when there is no active pod of that name. */
+export function loadPodHealth(ctx: Ctx, period: Period, name: string) {
+  const now = ctx.clock.now();
+  return readSnapshot(ctx.db, async (tx) => {
+    const [pod] = await queryPodFill(tx, { period, bots: ctx.config.bots, pod: name });
+    if (!pod) return null;
+    return { pod, health: (await queryHealth(tx, { period, pod: name, bots: ctx.config.bots, now })).health };
+  });
+}
+
+/** The first-timers of a period, for the CSV export. */
+export function loadFirstTimers(ctx: Ctx, period: Period, pod: string | null) {
+  return readSnapshot(ctx.db, (tx) => queryFirstTimers(tx, { period, pod, bots: ctx.config.bots }));
+}
+
+/** Every pod's fill and health metrics, for the per-pod CSV. */
+export function loadPodMetrics(ctx: Ctx, period: Period): Promise<PodMetrics[]> {
+  const now = ctx.clock.now();
+  return readSnapshot(ctx.db, async (tx) => {
+    const pods = await queryPodFill(tx, { period, bots: ctx.config.bots });
+    const result: PodMetrics[] = [];
+    for (const pod of pods) result.push({ ...pod, health: (await queryHealth(tx, { period, pod: pod.name, bots: ctx.config.bots, now })).health });
+    return result;
+  });
 }
 
 export async function loadCalls(ctx: Ctx, period: Period) {

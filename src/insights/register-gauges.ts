@@ -1,7 +1,6 @@
 import { Gauge } from 'prom-client';
 import type { AppContext } from '../context';
-import { queryHealth } from './store/query-health';
-import { queryPodFill } from './store/query-pods';
+import { loadInsights } from './insights-flow';
 
 const WINDOW_DAYS = 90;
 /** Scrapes come every 15–60 s; the figures move daily, so they are computed at most once a minute. */
@@ -13,8 +12,7 @@ export function registerInsightGauges(ctx: Pick<AppContext, 'db' | 'config' | 'c
   async function compute() {
     const now = ctx.clock.now();
     const period = { from: new Date(now.getTime() - WINDOW_DAYS * 86_400_000), to: now };
-    const { health } = await queryHealth(ctx.db, { period, pod: null, bots: ctx.config.bots, now });
-    const pods = await queryPodFill(ctx.db, { period, bots: ctx.config.bots });
+    const { health, pods } = await loadInsights(ctx, period, null);
     return { health, pods };
   }
   async function values() {

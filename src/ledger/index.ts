@@ -2,5 +2,6 @@
 export { registerLedger } from './register';
 export { backfillRepo, type BackfillOptions, type BackfillResult } from './backfill';
 export { readContribution, type SeenContribution } from './core/read-contribution';
-export { findEarlierContributions, levelForLogin } from './ledger-store';
+export { findEarlierContributions, levelForLogin, listLedgerRepositories } from './ledger-store';
 export type { Contribution } from './types';
+export { findFirstResponses, responseKey, type FirstResponse, type ItemRef } from './response-store';

@@ -79,3 +79,9 @@ export async function refreshLinkedLevel(db: Db, login: string): Promise<void> {
   const level = await levelForLogin(db, login);
   if (level !== contributor.level) await db.contributor.update({ where: { id: contributor.id }, data: { level } });
 }
+
+/** Every repository the ledger holds an entry of, in name order. */
+export async function listLedgerRepositories(db: Pick<PrismaClient, 'ledgerEntry'>): Promise<string[]> {
+  const rows = await db.ledgerEntry.findMany({ distinct: ['repo'], select: { repo: true }, orderBy: { repo: 'asc' } });
+  return rows.map((row) => row.repo);
+}

@@ -3,6 +3,8 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { createBatcher } from '../batcher';
 import { errorSummary } from '../errors';
 import type { Metrics } from '../metrics';
+import { available, failed, grant, limited, msUntilAvailable, succeeded, type PaceState } from './pace';
+import { PaceStore } from './pace-store';
 import type { ClaimedJob, Clock, OutboxJobInput, Sender, SendFailure } from './types';
 
 type Tx = Pick<PrismaClient, 'outboxJob'>;
@@ -21,16 +23,22 @@ export interface OutboxOptions {
   giveUpMs?: number;
   /** Longest wait between two attempts of a failing job. */
   maxBackoffMs?: number;
+  /** The GitHub App installation the caller works for (the webhook being handled); GitHub jobs enqueued then use its token. */
+  installation?: () => number | undefined;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rate-limit bucket of a target: the whole target (a Slack token, a GitHub installation). */
+const PACE_BUCKET = '*';
 
 /**
  * The persistent outbox: every Slack message and GitHub write goes through here.
  *
  * - enqueue() is idempotent by key (INSERT … ON CONFLICT DO NOTHING), so redelivered events cannot send twice.
  * - Workers claim due jobs with FOR UPDATE SKIP LOCKED, so several replicas share one queue safely.
- * - 429 pauses the whole target until Retry-After; 5xx, timeouts and network errors back off exponentially (capped
+ * - Sends are paced per rate-limit bucket (the whole target today) by a pace learned from 429s and shared by all
+ *   replicas through the database (pace.ts, pace-store.ts); a 429 pauses the bucket, for every replica, until
+ *   Retry-After. 5xx, timeouts and network errors back off exponentially (capped
  *   at maxBackoffMs) for as long as giveUpMs (a day by default), then the job is dead-lettered (status `dead`);
  *   errors the platform will always give (channel_not_found, 404) fail it at once (status `failed`). Both are
  *   logged, counted in /metrics, listed by GET /api/outbox and retryable (see dead-letters.ts).
@@ -46,9 +54,10 @@ export class Outbox {
   private readonly giveUpMs: number;
   private readonly maxBackoffMs: number;
   private claimFailures = 0;
-  private readonly pausedUntil = new Map<string, number>();
-  private readonly pacers = new Map<string, Pacer>();
+  private readonly pace: PaceStore;
   private readonly inFlight = new Map<string, number>();
+  /** `github:<installation id>` → until when that installation's jobs wait after a 429 (its own token and limit). */
+  private readonly pausedUntil = new Map<string, number>();
   /** Ids of jobs this instance is sending right now: never re-claimed as "in doubt" by this same instance. */
   private readonly sendingIds = new Set<number>();
   private readonly running = new Set<Promise<void>>();
@@ -63,6 +72,7 @@ export class Outbox {
     this.pollMs = options.pollMs ?? 500;
     this.giveUpMs = options.giveUpMs ?? DAY_MS;
     this.maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
+    this.pace = new PaceStore(options.db);
     this.markDone = createBatcher((done) => this.recordDone(done), { maxWaitMs: 5, maxSize: 100 });
   }
 
@@ -78,6 +88,7 @@ export class Outbox {
         method: job.method,
         payload: job.payload as object,
         nextAttemptAt: job.notBefore ?? now,
+        installationId: job.target === 'github' ? (job.installationId ?? this.options.installation?.() ?? null) : null,
       })),
       skipDuplicates: true,
     });
@@ -162,12 +173,6 @@ export class Outbox {
     }
   }
 
-  private pacer(target: string): Pacer {
-    let pacer = this.pacers.get(target);
-    if (!pacer) this.pacers.set(target, (pacer = new Pacer()));
-    return pacer;
-  }
-
   private nowMs(): number {
     return this.options.clock.now().getTime();
   }
@@ -175,19 +180,39 @@ export class Outbox {
   private nextWakeDelay(): number {
     const now = this.nowMs();
     let delay = this.pollMs;
-    for (const until of this.pausedUntil.values()) if (until > now) delay = Math.min(delay, until - now);
-    for (const pacer of this.pacers.values()) delay = Math.min(delay, pacer.msUntilToken(now));
+    for (const target of Object.keys(this.options.senders)) {
+      const state = this.pace.cached(target, PACE_BUCKET);
+      // 0 means "a call may go now": the loop found nothing to claim, so the poll interval applies.
+      const wait = state ? msUntilAvailable(state, now) : 0;
+      if (wait > 0) delay = Math.min(delay, wait);
+    }
     return Math.max(delay, 5);
   }
 
   private async dispatch(target: 'slack' | 'github'): Promise<boolean> {
     const sender = this.options.senders[target]!;
-    if ((this.pausedUntil.get(target) ?? 0) > this.nowMs()) return false;
-    const pacer = this.pacer(target);
-    const free = Math.min(sender.concurrency - (this.inFlight.get(target) ?? 0), pacer.available(this.nowMs()));
+    const slots = sender.concurrency - (this.inFlight.get(target) ?? 0);
+    if (slots <= 0) return false;
+    // Read afresh: another replica may have sent, or met a 429, since.
+    const pace = await this.pace.read(target, PACE_BUCKET, this.nowMs());
+    const free = Math.min(slots, available(pace, this.nowMs()));
     if (free <= 0) return false;
-    const jobs = await this.claim(target, free);
-    pacer.take(jobs.length);
+    const claimed = await this.claim(target, free, this.pausedInstallations(target));
+    if (!claimed.length) return false;
+    // Take the calls from the shared bucket; a replica that raced us may have taken some, and the jobs it leaves
+    // us no calls for go back to the queue as they were.
+    const granted = await this.pace
+      .update(target, PACE_BUCKET, this.nowMs(), (state) => {
+        const taken = grant(state, this.nowMs(), claimed.length);
+        return { state: taken.granted ? taken.state : undefined, result: taken.granted };
+      })
+      .catch((error) => {
+        // Pacing is advice: the jobs are claimed, so send them rather than leave them to their lease.
+        this.options.log.warn({ err: errorSummary(error), target }, 'outbox: taking calls from the pace failed; sending anyway');
+        return claimed.length;
+      });
+    const jobs = claimed.slice(0, granted);
+    if (granted < claimed.length) await this.release(claimed.slice(granted));
     for (const job of jobs) {
       this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
       this.sendingIds.add(job.id);
@@ -204,20 +229,50 @@ export class Outbox {
     return jobs.length > 0;
   }
 
-  private async claim(target: string, limit: number): Promise<ClaimedJob[]> {
+  /** Installations of `target` whose rate limit is spent: their jobs wait while other installations' go on. */
+  private pausedInstallations(target: string): number[] {
+    const now = this.nowMs();
+    const paused: number[] = [];
+    for (const [lane, until] of this.pausedUntil) if (until > now && lane.startsWith(`${target}:`)) paused.push(Number(lane.slice(target.length + 1)));
+    return paused;
+  }
+
+  /** Puts claimed jobs back unsent, as they were before the claim (an in-doubt job stays in doubt). */
+  private async release(jobs: ClaimedJob[]): Promise<void> {
+    const now = this.nowMs();
+    const ids = jobs.map((job) => job.id);
+    // A job re-claimed after its lease ran out (in doubt, first attempt) must be re-claimed as such again.
+    const expired = jobs.filter((job) => job.inDoubt && job.attempts === 1).map((job) => job.id);
+    await this.options.db.$executeRaw`
+      UPDATE "OutboxJob"
+      SET attempts = attempts - 1,
+          status = CASE WHEN id = ANY(${expired}::int[]) THEN 'sending' ELSE 'pending' END,
+          "lockedUntil" = CASE WHEN id = ANY(${expired}::int[]) THEN ${new Date(now - 1)}::timestamp ELSE NULL END
+      WHERE id = ANY(${ids}::int[])`;
+  }
+
+  /** Records an outcome in the shared pace. Pacing is advice: a failed write is logged, never fatal. */
+  private async recordPace(target: string, change: (state: PaceState) => PaceState | undefined): Promise<void> {
+    await this.pace
+      .update(target, PACE_BUCKET, this.nowMs(), (state) => ({ state: change(state), result: undefined }))
+      .catch((error) => this.options.log.warn({ err: errorSummary(error), target }, 'outbox: recording the pace failed'));
+  }
+
+  private async claim(target: string, limit: number, pausedInstallations: number[] = []): Promise<ClaimedJob[]> {
     const now = this.options.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     // A slow send (a loaded database, a slow platform) can outlive its lease; re-claiming our own in-flight job
     // would send it twice (labels and other calls have no "was it delivered?" check).
     const sending = [...this.sendingIds];
     const rows = await this.options.db.$queryRaw<
-      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null }[]
+      { id: number; key: string; target: 'slack' | 'github'; method: string; payload: Record<string, unknown>; attempts: number; prev: string; firstFailedAt: Date | null; installationId: bigint | number | null }[]
     >`
       WITH due AS (
         SELECT id, status AS prev FROM "OutboxJob"
         WHERE target = ${target}
           AND ((status = 'pending' AND "nextAttemptAt" <= ${now}) OR (status = 'sending' AND "lockedUntil" < ${now}))
           AND NOT (id = ANY(${sending}::int[]))
+          AND ("installationId" IS NULL OR NOT ("installationId" = ANY(${pausedInstallations}::bigint[])))
         ORDER BY "nextAttemptAt", id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
@@ -225,11 +280,12 @@ export class Outbox {
       UPDATE "OutboxJob" AS o
       SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = o.attempts + 1, "updatedAt" = ${now}
       FROM due WHERE o.id = due.id
-      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", due.prev`;
+      RETURNING o.id, o.key, o.target, o.method, o.payload, o.attempts, o."firstFailedAt", o."installationId", due.prev`;
     // attempts counts every try but 429s (which the platform refused unprocessed): a job on its second try had an
     // attempt whose outcome is unknown (a timeout, a reset, a 5xx), or its worker died mid-send.
-    return rows.map(({ prev, firstFailedAt, ...row }) => ({
+    return rows.map(({ prev, firstFailedAt, installationId, ...row }) => ({
       ...row,
+      installationId: installationId === null ? null : Number(installationId),
       firstFailedAt: firstFailedAt ? new Date(firstFailedAt) : null,
       inDoubt: prev === 'sending' || row.attempts > 1,
     }));
@@ -243,11 +299,17 @@ export class Outbox {
       if (result === undefined) result = await sender.send(job);
       else log.info({ key: job.key }, 'outbox: an earlier attempt had been delivered; not sending again');
     } catch (error) {
-      await this.persist(job, 'recording a failed attempt', () => this.handleFailure(job, sender.classify(error)));
+      const failure = sender.classify(error);
+      // An installation's 429 pauses that installation only (handleFailure), not the whole shared target pace.
+      const installationLimited = failure.kind === 'rate-limited' && Boolean(job.installationId);
+      if (!installationLimited) {
+        await this.recordPace(job.target, (state) => (failure.kind === 'rate-limited' ? limited(state, this.nowMs(), failure.retryAfterMs) : failed(state)));
+      }
+      await this.persist(job, 'recording a failed attempt', () => this.handleFailure(job, failure));
       return;
     }
     metrics.outboxSent.inc({ target: job.target, method: job.method });
-    this.pacer(job.target).succeeded(this.nowMs());
+    await this.recordPace(job.target, succeeded);
     await this.persist(job, 'marking a delivered job done', () => this.markDone({ id: job.id, result }));
   }
 
@@ -293,11 +355,14 @@ export class Outbox {
     const { db, log, metrics, clock } = this.options;
     const now = clock.now().getTime();
     if (failure.kind === 'rate-limited') {
-      // The platform limits the whole token, not one message: pause the target and retry this job first.
-      // Rate-limit waits do not count as attempts.
+      // The platform limits the whole token, not one message. A GitHub installation has its own token and limit:
+      // pause only its jobs (other organisations go on). Otherwise the shared pace, which deliver() has already
+      // told, pauses the target for every replica. Either way retry this job first; rate-limit waits are not attempts.
       const until = now + failure.retryAfterMs;
-      this.pausedUntil.set(job.target, Math.max(this.pausedUntil.get(job.target) ?? 0, until));
-      this.pacer(job.target).limited(now);
+      if (job.installationId) {
+        const lane = `${job.target}:${job.installationId}`;
+        this.pausedUntil.set(lane, Math.max(this.pausedUntil.get(lane) ?? 0, until));
+      }
       metrics.outboxRetries.inc({ target: job.target, reason: 'rate-limited' });
       await db.outboxJob.update({
         where: { id: job.id },
@@ -325,79 +390,5 @@ export class Outbox {
       where: { id: job.id },
       data: { status: dead ? 'dead' : 'failed', lockedUntil: null, lastError: reason },
     });
-  }
-}
-
-/**
- * Learns a target's rate limit from its 429s and spreads sends evenly below it.
- *
- * Slack answers 429 with a Retry-After in whole seconds while its budget refills continuously, so "burst until
- * 429, then pause" wastes most of each pause and provokes a 429 for every call in flight. Until the first 429 the
- * pacer does not limit. A 429 means the platform's budget is spent, so the successes between two episodes of
- * 429s are what it refilled in that time: their rate is the limit, and the pacer sets itself 3 % below it (at the
- * first episode, with nothing to measure from, 5 % below the successes of the last second). It never raises the
- * rate on a 429, and one episode (every call in flight at the time, and the first sends after the pause) lowers
- * it once. After three quiet seconds it probes upwards by 1 % a second, so a raised limit is found again.
- * https://api.slack.com/apis/rate-limits
- */
-export class Pacer {
-  private rate?: number;
-  private tokens = 0;
-  private last = 0;
-  private lastLimitedAt = Number.NEGATIVE_INFINITY;
-  private episodeAt = Number.NEGATIVE_INFINITY;
-  private successesSinceEpisode = 0;
-  private lastProbeAt = 0;
-  private readonly successes: number[] = [];
-
-  /** Calls per second it paces to; undefined until the first 429. */
-  get callsPerSecond(): number | undefined {
-    return this.rate;
-  }
-
-  /** Calls that may start now. */
-  available(now: number): number {
-    if (this.rate === undefined) return Number.POSITIVE_INFINITY;
-    this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-    return Math.floor(this.tokens);
-  }
-
-  take(count: number): void {
-    if (this.rate !== undefined) this.tokens -= count;
-  }
-
-  /** Milliseconds until the next call may start (the poll interval caps it). */
-  msUntilToken(now: number): number {
-    if (this.rate === undefined || this.available(now) >= 1) return Number.POSITIVE_INFINITY;
-    return Math.ceil(((1 - this.tokens) / this.rate) * 1000);
-  }
-
-  succeeded(now: number): void {
-    this.successes.push(now);
-    this.successesSinceEpisode += 1;
-    while (this.successes.length && this.successes[0] < now - 1000) this.successes.shift();
-    if (this.rate !== undefined && now - this.lastLimitedAt > 3000) {
-      this.rate *= 1 + 0.01 * Math.min(1, Math.max(0, now - this.lastProbeAt) / 1000);
-    }
-    this.lastProbeAt = now;
-  }
-
-  limited(now: number): void {
-    while (this.successes.length && this.successes[0] < now - 1000) this.successes.shift();
-    if (now - this.episodeAt > 1500) {
-      // A new episode. Between two episodes the platform let through what it refilled: that is its rate.
-      const sinceLast = (now - this.episodeAt) / 1000;
-      const measured = Number.isFinite(sinceLast) && this.successesSinceEpisode >= 5 ? (this.successesSinceEpisode / sinceLast) * 0.97 : undefined;
-      const recent = this.successes.length >= 5 ? this.successes.length * 0.95 : undefined;
-      const estimate = measured ?? recent;
-      // With too few successes to measure (a 429 out of the blue), only the pause applies.
-      if (estimate !== undefined) this.rate = Math.max(1, Math.min(this.rate ?? Number.POSITIVE_INFINITY, estimate));
-      this.episodeAt = now;
-      this.successesSinceEpisode = 0;
-    }
-    this.lastLimitedAt = now;
-    this.tokens = 0;
-    this.last = now;
   }
 }

@@ -8,6 +8,11 @@ export interface OutboxJobInput {
   payload: Record<string, unknown>;
   /** Earliest send time (defaults to now). */
   notBefore?: Date;
+  /**
+   * GitHub App installation whose token sends it (GitHub jobs only). Defaults to the installation of the webhook being
+   * handled (OutboxOptions.installation); none: the default installation.
+   */
+  installationId?: number;
 }
 
 export interface ClaimedJob {
@@ -21,6 +26,8 @@ export interface ClaimedJob {
   firstFailedAt: Date | null;
   /** True when an earlier attempt may have reached the platform (a crash, a timeout, a reset, a 5xx). */
   inDoubt: boolean;
+  /** GitHub App installation to send with; null: the default. */
+  installationId?: number | null;
 }
 
 /** How a failed attempt should be handled. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { strictObject } from '../config/strict-object';
+import { orgsField, reposField } from '../kit/github/repository-scope';
 import { POD_SLUG, RESERVED_POD_NAMES } from './core/command/pod-name';
 
 /**
@@ -27,8 +29,7 @@ export function displayNameFromSlug(name: string): string {
     .join(' ');
 }
 
-export const podSchema = z
-  .object({
+export const podSchema = strictObject({
     /** Slug that people type in `/join-pod <name>`; lowercase kebab-case, unique across pods. */
     name: z
       .string({ error: 'pod name is required' })
@@ -61,6 +62,13 @@ export const podSchema = z
         { error: 'advocates must be a list of Slack user ids' },
       )
       .min(1, { error: 'a pod needs at least one advocate (a Slack user id like "U012AB3CD")' }),
+    /**
+     * Repositories (`owner/name`) whose issues and PRs the pod looks after: its labels and paths match only there
+     * (mentions, welcomes, release credit). With `orgs`, either one is enough. Neither: every repository.
+     */
+    repos: reposField,
+    /** Organisations whose repositories the pod looks after (see `repos`). */
+    orgs: orgsField,
     /** Slack channel id (`C…`) of the pod's channel, if it has one. */
     channel: z
       .string()
@@ -113,8 +121,7 @@ function duplicatePodNames(pods: unknown[]): string[] {
 
 export type PodConfig = z.output<typeof podSchema>;
 
-export const podSettingsSection = z
-  .object({
+export const podSettingsSection = strictObject({
     /** Size a pod aims for; auto-assignment and the picker use it to show how full a pod is. */
     idealSize: z
       .number({ error: 'idealSize must be a whole number' })
@@ -128,8 +135,7 @@ export const podSettingsSection = z
       .min(1, { error: 'maxPodsPerContributor must be at least 1' })
       .default(1),
     /** Pod mentions on GitHub issues and pull requests. */
-    mentions: z
-      .object({
+    mentions: strictObject({
         /** Switch pod mention comments on or off for every repository. */
         enabled: z.boolean({ error: 'mentions.enabled must be true or false' }).default(true),
         /** An issue or PR carrying this label gets no pod mention comment. */

@@ -1,5 +1,7 @@
 import { findNextHeldCall } from '../calls';
 import type { AppContext } from '../context';
+import type { KnownBlock } from '../kit/slack/blocks';
+import { podExtensions } from './extensions';
 import { describePodActivity } from './core/home/describe-pod-activity';
 import { renderAppHome, type HomeView } from './core/home/render-app-home';
 import { loadPodEvents } from './store/change-pods';
@@ -23,5 +25,7 @@ export async function buildAppHome(ctx: HomeContext, viewerSlackId: string): Pro
     events.map((event) => ({ pod: names.get(event.podId) ?? '', kind: event.kind, actor: event.actor, detail: event.detail, at: event.createdAt })),
   );
   const nextCall = await findNextHeldCall(ctx);
-  return renderAppHome({ viewerSlackId, pods, nextCall, now, activity, recentDays: RECENT_DAYS });
+  const extra: KnownBlock[] = [];
+  if (advocated.length > 0) for (const extension of podExtensions(ctx)) if (extension.homeSections) extra.push(...(await extension.homeSections(viewerSlackId, advocated)));
+  return renderAppHome({ viewerSlackId, pods, nextCall, now, activity, recentDays: RECENT_DAYS, extra });
 }

@@ -1,13 +1,15 @@
 import type { AppContext } from '../context';
 import type { OutboxJobInput } from '../outbox/types';
 import { matchPods } from './core/mentions/match-pods';
+import { podsForRepository } from './core/mentions/pods-for-repository';
 import { planPodMentions, type MentionPlan, type PlannedMention } from './core/mentions/plan-pod-mentions';
 import { renderPodMentionComment } from './core/mentions/render-pod-mention-comment';
 import { renderPodMentionEcho, type MentionedItem } from './core/mentions/render-pod-mention-echo';
 import { slackMessageJob } from './notifications';
 import type { Db } from './store/db';
 import { loadPodViews, type StoredPodView } from './store/load-pod-views';
-import { claimPodMentionsIn, mentionedPods, recordPodMentions } from './store/pod-mentions';
+import { claimPodMentionsIn, mentionedPods } from './store/pod-mentions';
+import { podExtensions } from './extensions';
 
 export interface MentionTarget extends MentionedItem {
   owner: string;
@@ -16,6 +18,8 @@ export interface MentionTarget extends MentionedItem {
   /** Changed files of a PR; empty for issues. */
   changedFiles: string[];
   authorIsBot: boolean;
+  /** The webhook payload at hand, for extensions that read more of it (see PodExtension). */
+  delivery?: object;
 }
 
 /** What pod mentions use from the app. */
@@ -26,10 +30,10 @@ export type MentionResult = { posted: string[] } | { skipped: string };
 /** The live pods an issue or PR matches, and which of them to mention now (see planPodMentions). Reads only. */
 export async function planMentionsFor(
   ctx: Pick<AppContext, 'db' | 'config'>,
-  target: Pick<MentionTarget, 'repo' | 'number' | 'labels' | 'changedFiles' | 'author' | 'authorIsBot'>,
+  target: Pick<MentionTarget, 'repo' | 'number' | 'labels' | 'changedFiles' | 'author' | 'authorIsBot' | 'delivery'> & { kind?: 'issue' | 'pr' },
 ): Promise<{ matched: StoredPodView[]; plan: MentionPlan }> {
   const settings = ctx.config.podSettings.mentions;
-  const pods = await loadPodViews(ctx.db, { liveOnly: true });
+  const pods = podsForRepository(await loadPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, target.repo);
   const matched = matchPods({ labels: target.labels, changedFiles: target.changedFiles }, pods);
   if (matched.length === 0) return { matched, plan: { kind: 'skip', reason: 'nothing-new' } };
   const configuredBot = ctx.config.bots.some((bot) => bot.toLowerCase() === target.author.toLowerCase());
@@ -42,7 +46,30 @@ export async function planMentionsFor(
     optOutLabel: settings.optOutLabel,
     enabled: settings.enabled,
   });
+  if (plan.kind === 'mention') plan.mentions = await withExtensions(ctx, target, plan.mentions);
   return { matched, plan };
+}
+
+/** Adds what registered extensions say about each pod (a note line, writes at claim time). */
+async function withExtensions(
+  ctx: object,
+  target: Pick<MentionTarget, 'repo' | 'number' | 'author' | 'delivery'> & { kind?: 'issue' | 'pr' },
+  mentions: PlannedMention[],
+): Promise<PlannedMention[]> {
+  let result = mentions;
+  for (const extension of podExtensions(ctx)) {
+    if (!extension.planMentionAdditions) continue;
+    const kind = target.kind ?? ((target.delivery as { pull_request?: unknown } | undefined)?.pull_request ? 'pr' : 'issue');
+    const additions = await extension.planMentionAdditions(
+      { kind, repo: target.repo, number: target.number, author: target.author, ...(target.delivery ? { delivery: target.delivery } : {}) },
+      result.map((mention) => mention.pod),
+    );
+    result = result.map((mention) => {
+      const addition = additions.get(mention.pod.name);
+      return addition ? { ...mention, ...(addition.note ? { note: addition.note } : {}), ...(addition.onClaim ? { onClaim: addition.onClaim } : {}) } : mention;
+    });
+  }
+  return result;
 }
 
 /**
@@ -63,38 +90,35 @@ export async function claimMentionsIn(
     event: { kind: target.kind, title: target.title, url: target.url, author: target.author },
   });
   const mentions = request.mentions.filter((mention) => claimed.includes(mention.pod.name));
-  return { mentions, jobs: echoJobs(target, mentions) };
+  const jobs = echoJobs(target, mentions);
+  for (const mention of mentions) if (mention.onClaim) jobs.push(...(await mention.onClaim(tx)));
+  return { mentions, jobs };
 }
 
 /**
  * Pod mentions for one issue or PR:
  * 1. match live pods by labels and changed files;
  * 2. drop pods already mentioned here (PodMention rows) and decide with the core (switch, opt-out, bots);
- * 3. claim the pods and enqueue one comment (plus a note in each pod's Slack channel) in one transaction.
+ * 3. claim the pods and enqueue one comment (plus a note in each pod's Slack channel, and what extensions add, such
+ *    as review requests) in one transaction.
  */
 export async function mentionPods(ctx: MentionContext, target: MentionTarget): Promise<MentionResult> {
   const { matched, plan } = await planMentionsFor(ctx, target);
   if (matched.length === 0) return { skipped: 'no-match' };
   if (plan.kind === 'skip') return { skipped: plan.reason };
 
-  const posted = await recordPodMentions(ctx.db, ctx.outbox, {
-    repo: target.repo,
-    number: target.number,
-    podNames: plan.mentions.map((mention) => mention.pod.name),
-    now: ctx.clock.now(),
-    event: { kind: target.kind, title: target.title, url: target.url, author: target.author },
-    render: (claimed) => {
-      const mentions = plan.mentions.filter((mention) => claimed.includes(mention.pod.name));
-      return [
-        {
-          key: `pod-mention:${target.repo}#${target.number}:${claimed.join(',')}`,
-          target: 'github',
-          method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-          payload: { owner: target.owner, repo: target.name, issue_number: target.number, body: renderPodMentionComment(mentions) },
-        },
-        ...echoJobs(target, mentions),
-      ];
-    },
+  const posted = await ctx.db.$transaction(async (tx) => {
+    const claim = await claimMentionsIn(tx, { target, mentions: plan.mentions, now: ctx.clock.now() });
+    if (claim.mentions.length === 0) return [];
+    const claimed = claim.mentions.map((mention) => mention.pod.name);
+    const comment: OutboxJobInput = {
+      key: `pod-mention:${target.repo}#${target.number}:${claimed.join(',')}`,
+      target: 'github',
+      method: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      payload: { owner: target.owner, repo: target.name, issue_number: target.number, body: renderPodMentionComment(claim.mentions) },
+    };
+    await ctx.outbox.enqueue([comment, ...claim.jobs], tx);
+    return claimed;
   });
   if (posted.length > 0) ctx.log.info({ repo: target.repo, number: target.number, pods: posted }, 'pods: mentioned on GitHub');
   return posted.length > 0 ? { posted } : { skipped: 'nothing-new' };

@@ -22,6 +22,7 @@ import { renderPodHelp } from './core/command/render-pod-help';
 import { renderPodInfo } from './core/command/render-pod-info';
 import { renderPodList } from './core/command/render-pod-list';
 import { suggestPodName } from './core/command/suggest-pod-name';
+import { podExtensions } from './extensions';
 import { slackMessageJob } from './notifications';
 import { addAdvocate, archivePod, createPod, endMembership } from './store/change-pods';
 import { loadPodViews, type StoredPodView } from './store/load-pod-views';
@@ -36,9 +37,11 @@ const DEFAULT_CAPACITY = 9;
 
 /** `/pod [subcommand …]`. Returns the reply for the person who ran it; every refusal says why and what would work. */
 export async function runPodCommand(ctx: PodCommandContext, actor: string, text: string): Promise<SlackMessage> {
-  const command = parsePodCommand(text);
+  const added = podExtensions(ctx).flatMap((extension) => extension.subcommands ?? []);
+  const command = parsePodCommand(text, added);
   if (command.kind === 'invalid') return plain(command.message);
-  if (command.kind === 'help') return renderPodHelp();
+  if (command.kind === 'help') return renderPodHelp(added);
+  if (command.kind === 'extension') return added.find((subcommand) => subcommand.name === command.name)!.run(actor, command.args);
 
   const pods = await loadPodViews(ctx.db);
   const named = 'name' in command && command.name !== undefined ? pods.find((pod) => pod.name === command.name) : undefined;

@@ -6,6 +6,7 @@ import type { GitHubClient } from '../clients/github';
 import { buildReleaseAnnouncement } from './core/announce/build-release-announcement';
 import type { FittedBody } from './core/body/fit-credits-block';
 import { makeAnnouncementKey, makeBodyEditKey } from './core/make-outbox-keys';
+import { releaseSettingsFor } from './config';
 import { GatherReleaseError } from './gather/gather-release';
 import { planReleaseBody, prepareCredits, readCurrentRelease, type PreparedCredits } from './prepare-credits';
 import type { Credits } from './types';
@@ -38,11 +39,13 @@ const SLOW_MS = 8_000;
  * 3. Announce in Slack, once per release ever (not for drafts).
  */
 export async function creditRelease(
-  ctx: CreditFlowContext,
+  appCtx: CreditFlowContext,
   release: ReleaseToCredit,
   { delivery, announce }: { delivery: string; announce: boolean },
 ): Promise<void> {
   const { owner, repo } = release;
+  // podbot.yml's release settings as they apply to this repository (releases.overrides).
+  const ctx = { ...appCtx, config: { ...appCtx.config, releases: releaseSettingsFor(appCtx.config.releases, `${owner}/${repo}`) } };
   const log = ctx.log.child({ feature: 'releases', delivery, repo: `${owner}/${repo}`, tag: release.tag, releaseId: release.id });
   if (!ctx.github) {
     log.warn({ code: 'RELEASE_GITHUB_API_OFF' }, 'releases: GitHub API access is off; cannot credit the release');

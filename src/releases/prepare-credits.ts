@@ -2,7 +2,9 @@
 // (the flow through the outbox, the CLI directly or not at all with --dry-run).
 import type { GitHubClient } from '../clients/github';
 import type { CommunityConfig } from '../app/community-config';
+import { podsForRepository } from '../pods';
 import type { PrismaClient } from '../generated/prisma/client';
+import { releaseSettingsFor } from './config';
 import { computeCredits } from './core/credits/compute-credits';
 import { decideLedgerFirstPrs } from './core/gather/decide-ledger-first-prs';
 import { fitCreditsBlock, type FittedBody } from './core/body/fit-credits-block';
@@ -13,7 +15,7 @@ import type { Credits } from './types';
 export interface CreditReleaseDeps {
   github: GitHubClient;
   db: PrismaClient;
-  config: Pick<CommunityConfig, 'bots' | 'releases'>;
+  config: Pick<CommunityConfig, 'bots' | 'releases' | 'pods'>;
   onProgress?: (message: string) => void;
 }
 
@@ -43,8 +45,10 @@ export function creditBots(config: Pick<CommunityConfig, 'bots' | 'releases'>): 
  * 3. Decide the credits.
  */
 export async function prepareCredits(deps: CreditReleaseDeps, request: CreditReleaseRequest): Promise<PreparedCredits> {
-  const { db, config } = deps;
   const repoName = `${request.owner}/${request.repo}`;
+  // The release settings as they apply to this repository (releases.overrides), for the webhook and the CLI alike.
+  const config = { ...deps.config, releases: releaseSettingsFor(deps.config.releases, repoName) };
+  const { db } = deps;
   const bots = creditBots(config);
 
   const gathered = await gatherRelease(deps.github, {
@@ -65,7 +69,8 @@ export async function prepareCredits(deps: CreditReleaseDeps, request: CreditRel
     },
   });
 
-  const pods = await readPodDefinitions(db);
+  // Pods scoped to other repositories or organisations (podbot.yml `repos:` / `orgs:`) take no credit here.
+  const pods = podsForRepository(await readPodDefinitions(db), config.pods, repoName);
   const base = {
     release: gathered.release,
     prs: gathered.prs,

@@ -1,42 +1,47 @@
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { RequestListener } from 'node:http';
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
 import { errorSummary } from '../errors';
+import type { BodyBudget } from '../http/body-budget';
+import type { RouteHandler } from '../http/router';
 import { createEventReceiptRecorder } from './event-receipts';
+import { SlackReceiver } from './slack-receiver';
 
-function boltLogger(log: Logger): BoltLogger {
+export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
   return {
     debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
     info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
     warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
     error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    // Bolt asks for its level to decide what to log at all: follow LOG_LEVEL (pino's level) instead of a fixed INFO.
     setLevel: () => {},
-    getLevel: () => LogLevel.INFO,
+    getLevel: () => boltLevelOf(child.level),
     setName: () => {},
   };
 }
 
+/** pino's level as Bolt's: trace and debug are Bolt's DEBUG; fatal and silent are Bolt's ERROR. */
+export function boltLevelOf(level: string): LogLevel {
+  if (level === 'trace' || level === 'debug') return LogLevel.DEBUG;
+  if (level === 'info') return LogLevel.INFO;
+  if (level === 'warn') return LogLevel.WARN;
+  return LogLevel.ERROR;
+}
+
 /**
- * Bolt on our own HTTP server: Bolt's HTTPReceiver checks the v0 signature and the 5-minute timestamp window
- * (401 otherwise) and answers on ack(); we hand it the requests for POST /slack/events.
- * https://api.slack.com/authentication/verifying-requests-from-slack
+ * Bolt on our own HTTP server, behind our own receiver (see SlackReceiver): it verifies the signature, authorizes,
+ * records the request durably and only then hands it to Bolt, so nothing is acknowledged and then lost.
  */
-export function createBoltApp(ctx: AppContext, settings: { signingSecret: string; botToken: string; apiUrl: string }): {
+export function createBoltApp(
+  ctx: AppContext,
+  settings: { signingSecret: string; botToken: string; apiUrl: string },
+  budget?: BodyBudget,
+): {
   app: App;
-  listener: RequestListener;
+  listener: RouteHandler;
 } {
   const logger = boltLogger(ctx.log);
-  const receiver = new HTTPReceiver({
-    signingSecret: settings.signingSecret,
-    endpoints: '/slack/events',
-    logger,
-    // Listeners ack() first and defer slow work, so the response never waits for it.
-    processBeforeResponse: false,
-    // Slack gives 3 s; if a listener forgot to ack, answer before Slack gives up rather than hang.
-    unhandledRequestTimeoutMillis: 2_500,
-  });
   // One workspace, one bot token. Bolt's own single-token authorization calls auth.test on every request when
   // verification is deferred; ask once, keep the answer, and ask again only after a failure.
   let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
@@ -50,6 +55,21 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
       });
     return { botToken: settings.botToken, ...(await identity) };
   };
+  // Slack retries an event it thinks failed (x-slack-retry-num) and can deliver one event twice: the first
+  // delivery of each event_id is recorded, later ones are acknowledged and dropped.
+  // https://api.slack.com/apis/events-api#retries
+  const recordReceipt = createEventReceiptRecorder(ctx.db);
+  const receiver = new SlackReceiver({
+    signingSecret: settings.signingSecret,
+    log: ctx.log,
+    budget,
+    authorize,
+    recordReceipt,
+    forgetReceipt: async (key) => {
+      await ctx.db.slackEventReceipt.deleteMany({ where: { eventId: key } });
+    },
+    observeAck: (seconds) => ctx.metrics.slackAckSeconds.observe(seconds),
+  });
   const app: App = new App({
     receiver,
     authorize,
@@ -57,25 +77,11 @@ export function createBoltApp(ctx: AppContext, settings: { signingSecret: string
     clientOptions: { slackApiUrl: settings.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 } },
   });
 
-  // Slack retries an event it thinks failed (x-slack-retry-num) and can deliver one event twice: the first
-  // delivery of each event_id is recorded, later ones are acknowledged and dropped.
-  // https://api.slack.com/apis/events-api#retries
-  const recordReceipt = createEventReceiptRecorder(ctx.db);
-  app.use(async ({ body, next, context }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId) {
-      const type = (body as { event?: { type?: string } }).event?.type ?? 'unknown';
-      if (!(await recordReceipt(eventId, type))) {
-        ctx.log.info({ eventId, type, retryNum: context.retryNum }, 'slack: duplicate event ignored');
-        return;
-      }
-    }
-    await next();
-  });
-
+  // Logged here, then passed on: the receiver answers an event whose listener failed with 500 (Slack retries it).
   app.error(async (error) => {
     ctx.log.error({ err: errorSummary(error) }, 'slack: listener failed');
+    throw error;
   });
 
-  return { app, listener: receiver.requestListener };
+  return { app, listener: receiver.handle };
 }

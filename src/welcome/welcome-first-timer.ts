@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { findEarlierContributions, type SeenContribution } from '../ledger';
-import { claimMentionsIn, loadPodViews, matchPods, planMentionsFor, type MentionedItem } from '../pods';
+import { claimMentionsIn, loadPodViews, matchPods, planMentionsFor, podsForRepository, type MentionedItem } from '../pods';
 import type { OutboxJobInput } from '../outbox/types';
 import { isFirstTimeContributor } from '../kit/contributors/is-first-time-contributor';
 import { listPrFiles } from '../kit/github/list-pr-files';
@@ -41,8 +41,8 @@ export async function welcomeFirstTimer(ctx: WelcomeContext, item: SeenContribut
   const changedFiles = item.kind === 'pr' && ctx.github ? (await listPrFiles(ctx.github, { owner, repo, pull_number: item.number }, { delivery })).filenames : [];
   const { matched: pods, plan } =
     kind === 'first-merged-pr'
-      ? { matched: matchPods({ labels: item.labels, changedFiles }, await loadPodViews(ctx.db, { liveOnly: true })), plan: undefined }
-      : await planMentionsFor(ctx, { repo: item.repo, number: item.number, labels: item.labels, changedFiles, author: item.authorLogin, authorIsBot: false });
+      ? { matched: matchPods({ labels: item.labels, changedFiles }, podsForRepository(await loadPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, item.repo)), plan: undefined }
+      : await planMentionsFor(ctx, { kind: item.kind, repo: item.repo, number: item.number, labels: item.labels, changedFiles, author: item.authorLogin, authorIsBot: false, ...(delivery ? { delivery } : {}) });
   const mentionedItem: MentionedItem = { kind: item.kind, repo: item.repo, number: item.number, title: item.title, url: item.url, author: item.authorLogin };
 
   const target = { owner, repo, issue_number: item.number };

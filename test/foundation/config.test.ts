@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCommunityConfig } from '../../src/app/community-config';
 import { readEnv } from '../../src/config/env';
@@ -43,22 +44,35 @@ describe('environment', () => {
     const result = readEnv({ GITHUB_APP_ID: '123' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_PRIVATE_KEY', 'GITHUB_INSTALLATION_ID']);
+    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_PRIVATE_KEY']);
+  });
+
+  it('needs the App id and key with a default installation id', () => {
+    const result = readEnv({ GITHUB_INSTALLATION_ID: '456' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.where)).toEqual(['GITHUB_APP_ID', 'GITHUB_PRIVATE_KEY']);
+  });
+
+  it('takes a GitHub App without a default installation (several organisations)', () => {
+    const result = readEnv({ GITHUB_APP_ID: '123', GITHUB_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----' });
+    expect(result.ok && result.env.github?.auth).toEqual({
+      kind: 'app',
+      appId: '123',
+      installationId: undefined,
+      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
+    });
   });
 
   it('prefers GitHub App credentials over a token', () => {
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
     const result = readEnv({
       GITHUB_TOKEN: 'ghp_x',
       GITHUB_APP_ID: '123',
       GITHUB_INSTALLATION_ID: '456',
-      GITHUB_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----',
+      GITHUB_PRIVATE_KEY: pem.replace(/\n/g, '\\n'),
     });
-    expect(result.ok && result.env.github?.auth).toEqual({
-      kind: 'app',
-      appId: '123',
-      installationId: 456,
-      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
-    });
+    expect(result.ok && result.env.github?.auth).toEqual({ kind: 'app', appId: '123', installationId: 456, privateKey: pem });
   });
 });
 
@@ -106,5 +120,32 @@ colour: blue
   it('reports YAML syntax errors with a line number', () => {
     const problems = problemsOf('pods:\n  - name: docs\n   advocates: [U1');
     expect(problems[0].where).toMatch(/line \d+/);
+  });
+
+  it('reports unknown keys at every depth, with the key that was meant', () => {
+    const problems = problemsOf(
+      [
+        'comunity: x',
+        'pods:',
+        '  - name: docs',
+        '    capcity: 5',
+        'welcome:',
+        '  chanel: C0WELCOME',
+        'calls:',
+        '  - slug: community-call',
+        '    name: Community call',
+        '    channel: C0CALLS',
+        '    schedule: { every: week, weekday: wednesday, interval: 2 }',
+        '    time: "16:00"',
+        '    timezone: Europe/London',
+        '    reminder: ["1h"]',
+      ].join('\n'),
+    );
+    const byPlace = Object.fromEntries(problems.map((problem) => [problem.where, problem.message]));
+    expect(byPlace['pods[0]']).toMatch(/unknown key "capcity" \(did you mean "capacity"\?\)/);
+    expect(byPlace['welcome']).toMatch(/unknown key "chanel"/);
+    expect(byPlace['calls[0]']).toMatch(/unknown key "reminder" \(did you mean "reminders"\?\)/);
+    expect(byPlace['calls[0].schedule']).toMatch(/unknown key "interval"/);
+    expect(byPlace['(top level)']).toMatch(/unknown key "comunity"/);
   });
 });

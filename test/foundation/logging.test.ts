@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LogLevel } from '@slack/bolt';
 import { createLogger } from '../../src/log';
+import { boltLogger } from '../../src/slack/create-bolt-app';
 
 function capture(secrets: string[] = []) {
   const lines: string[] = [];
@@ -23,5 +25,21 @@ describe('logging', () => {
     const line = JSON.parse(lines[0]);
     expect(line.err.message).toBe('request failed for [redacted]');
     expect(line.msg).toBe('failed with [redacted]');
+  });
+
+  it("gives Bolt the level LOG_LEVEL sets, so Bolt's debug lines appear only when asked for", () => {
+    const levels = ['debug', 'info', 'warn', 'error'] as const;
+    const seen = levels.map((level) => {
+      const lines: string[] = [];
+      const bolt = boltLogger(createLogger({ level, destination: { write: (line: string) => void lines.push(line) } }));
+      bolt.debug('bolt debug line');
+      return { level: bolt.getLevel(), lines: lines.length };
+    });
+    expect(seen).toEqual([
+      { level: LogLevel.DEBUG, lines: 1 },
+      { level: LogLevel.INFO, lines: 0 },
+      { level: LogLevel.WARN, lines: 0 },
+      { level: LogLevel.ERROR, lines: 0 },
+    ]);
   });
 });

@@ -1,65 +1,86 @@
-// The outbox's Pacer, driven in virtual time against a simulated token-bucket rate limit (what Slack enforces).
+// The outbox's pacing (src/outbox/pace.ts), driven in virtual time against a simulated token-bucket rate limit
+// (what Slack enforces). The state is shared, as replicas share it through the database.
 import { describe, expect, it } from 'vitest';
-import { Pacer } from '../../src/outbox/outbox';
+import { available, failed, grant, initialPace, limited, pacedRate, succeeded, type PaceState } from '../../src/outbox/pace';
 
 /**
- * A sender with `concurrency` calls in flight, each taking `latencyMs`, against a platform that allows `perSecond`
- * calls with a burst of `burst` and answers 429 with Retry-After in whole seconds; the sender pauses for it, as
- * the outbox does. Always has work. Returns what happened over `seconds`.
+ * `replicas` senders with `concurrency` calls in flight each, each call taking `latencyMs`, sharing one pace
+ * state against a platform that allows `perSecond` calls with a burst of `burst` and answers 429 with Retry-After
+ * in whole seconds. Always has work. Returns what happened over `seconds`.
  */
-function simulate({ perSecond = 50, burst = 50, seconds = 20, concurrency = 32, latencyMs = 5 } = {}) {
-  const pacer = new Pacer();
+function simulate({ perSecond = 50, burst = perSecond, seconds = 20, concurrency = 32, latencyMs = 5, replicas = 1 }: Partial<Record<'perSecond' | 'burst' | 'seconds' | 'concurrency' | 'latencyMs' | 'replicas', number>> = {}) {
+  let pace: PaceState = initialPace(0);
   let tokens = burst;
   let lastRefill = 0;
-  let pausedUntil = 0;
   let ok = 0;
   let refused = 0;
-  const inFlight: { doneAt: number; limitedFor?: number }[] = [];
+  const inFlight: { doneAt: number; replica: number; limitedFor?: number }[] = [];
   for (let now = 0; now < seconds * 1000; now++) {
     for (const call of inFlight.filter((c) => c.doneAt === now)) {
       inFlight.splice(inFlight.indexOf(call), 1);
       if (call.limitedFor === undefined) {
         ok++;
-        pacer.succeeded(now);
+        pace = succeeded(pace) ?? pace;
       } else {
         refused++;
-        pausedUntil = Math.max(pausedUntil, now + call.limitedFor);
-        pacer.limited(now);
+        pace = limited(pace, now, call.limitedFor);
       }
     }
-    if (now < pausedUntil) continue;
-    let free = Math.min(concurrency - inFlight.length, pacer.available(now));
-    tokens = Math.min(burst, tokens + ((now - lastRefill) / 1000) * perSecond);
-    lastRefill = now;
-    const started = free;
-    for (; free > 0; free--) {
-      if (tokens >= 1) {
-        tokens -= 1;
-        inFlight.push({ doneAt: now + latencyMs });
-      } else {
-        inFlight.push({ doneAt: now + latencyMs, limitedFor: Math.max(1, Math.ceil((1 - tokens) / perSecond)) * 1000 });
+    for (let replica = 0; replica < replicas; replica++) {
+      const free = concurrency - inFlight.filter((c) => c.replica === replica).length;
+      const taken = grant(pace, now, free);
+      pace = taken.state;
+      tokens = Math.min(burst, tokens + ((now - lastRefill) / 1000) * perSecond);
+      lastRefill = now;
+      for (let i = 0; i < taken.granted; i++) {
+        if (tokens >= 1) {
+          tokens -= 1;
+          inFlight.push({ doneAt: now + latencyMs, replica });
+        } else {
+          inFlight.push({ doneAt: now + latencyMs, replica, limitedFor: Math.max(1, Math.ceil((1 - tokens) / perSecond)) * 1000 });
+        }
       }
     }
-    if (started > 0) pacer.take(started);
   }
-  return { ok, refused, floor: burst + perSecond * seconds, rate: pacer.callsPerSecond };
+  return { ok, refused, floor: burst + perSecond * seconds, rate: pacedRate(pace) };
 }
 
-describe('Pacer', () => {
-  it('does not limit anything before the first 429', () => {
-    const pacer = new Pacer();
-    for (let t = 0; t < 1000; t += 10) pacer.succeeded(t);
-    expect(pacer.available(1000)).toBe(Number.POSITIVE_INFINITY);
-    expect(pacer.callsPerSecond).toBeUndefined();
+describe('pace', () => {
+  it('ramps up without limiting a platform that never answers 429', () => {
+    let pace = initialPace(0);
+    expect(available(pace, 0)).toBe(1);
+    for (let i = 0; i < 200; i++) {
+      const taken = grant(pace, i, 1);
+      expect(taken.granted).toBe(1);
+      pace = succeeded(taken.state) ?? taken.state;
+    }
+    expect(available(pace, 200)).toBe(Number.POSITIVE_INFINITY);
+    expect(pacedRate(pace)).toBeUndefined();
   });
 
-  it('learns the limit from the first 429s and then delivers near the floor with few refusals', () => {
+  it('doubles the calls it lets through every round trip while ramping, and gives a failed call its token back', () => {
+    let pace = grant(initialPace(0), 0, 32).state;
+    expect(available(pace, 0)).toBe(0);
+    pace = succeeded(pace)!;
+    expect(available(pace, 5)).toBe(2);
+    pace = failed(grant(pace, 5, 2).state)!;
+    expect(available(pace, 6)).toBe(1);
+  });
+
+  it('learns the limit from the first 429s and then delivers near the floor with few refusals (50/s)', () => {
     const run = simulate();
-    // Within 8 % of what the limit allows at best, and far fewer refusals than "burst until 429, then pause".
     expect(run.ok).toBeGreaterThan(run.floor * 0.92);
     expect(run.refused).toBeLessThan(run.ok * 0.08);
     expect(run.rate).toBeGreaterThan(45);
     expect(run.rate).toBeLessThan(55);
+  });
+
+  it('learns a 1/s limit with two replicas sharing the pace: 429s stay under 10 % of sends', () => {
+    const run = simulate({ perSecond: 1, burst: 1, seconds: 120, replicas: 2 });
+    expect(run.ok).toBeGreaterThan(run.floor * 0.9);
+    expect(run.refused).toBeLessThanOrEqual(run.ok * 0.1);
+    expect(run.rate).toBeGreaterThan(0.85);
+    expect(run.rate).toBeLessThan(1.05);
   });
 
   it('finds a much lower or higher limit too', () => {
@@ -72,42 +93,47 @@ describe('Pacer', () => {
   });
 
   it('lowers the rate once per episode of 429s, not once per refused call', () => {
-    const pacer = new Pacer();
-    for (let t = 0; t < 1000; t += 20) pacer.succeeded(t); // 50 in the last second
-    pacer.limited(1000);
-    const first = pacer.callsPerSecond!;
-    expect(first).toBeCloseTo(50 * 0.95, 5);
-    for (let t = 1001; t < 1100; t += 5) pacer.limited(t); // the rest of the calls in flight
-    expect(pacer.callsPerSecond).toBe(first);
+    let pace = initialPace(0);
+    for (let i = 0; i < RAMP; i++) pace = succeeded(grant(pace, i, 1).state) ?? pace;
+    for (let t = 100; t < 1000; t += 10) pace = grant(pace, t, 1).state; // unlimited now: 90 more calls
+    pace = limited(pace, 1000, 1000);
+    const first = pacedRate(pace)!;
+    expect(first).toBeGreaterThan(0);
+    for (let t = 1001; t < 1100; t += 5) pace = limited(pace, t, 1000); // the rest of the calls in flight
+    expect(pacedRate(pace)).toBe(first);
   });
 
   it('measures the limit between two episodes: what got through is what the platform refilled', () => {
-    const pacer = new Pacer();
-    for (let t = 0; t < 1000; t += 10) pacer.succeeded(t); // a burst: 100 in the last second
-    pacer.limited(1000);
-    expect(pacer.callsPerSecond).toBeCloseTo(95, 5);
-    for (let t = 1000; t < 6000; t += 25) pacer.succeeded(t); // 200 successes in the next 5 s: 40/s
-    pacer.limited(6000);
-    expect(pacer.callsPerSecond).toBeCloseTo(40 * 0.97, 1);
+    let pace = limited(grant(initialPace(0), 0, 1).state, 10, 1000);
+    pace = { ...pace, rate: 100, rampLeft: 0 };
+    for (let t = 1025; t < 6000; t += 25) pace = grant(pace, t, 1).state; // 199 calls in the next 5 s: 40/s
+    pace = limited(pace, 6000, 1000); // one of them refused: 198 got through in 5.99 s
+    expect(pacedRate(pace)).toBeCloseTo((198 / 5.99) * 0.97, 5);
   });
 
-  it('a lone 429 with too little traffic to measure only pauses', () => {
-    const pacer = new Pacer();
-    pacer.succeeded(0);
-    pacer.limited(100);
-    expect(pacer.callsPerSecond).toBeUndefined();
+  it('a lone 429 with nothing measured only pauses', () => {
+    const pace = limited(grant(initialPace(0), 0, 1).state, 10, 1000);
+    expect(pacedRate(pace)).toBeUndefined();
+    expect(available(pace, 500)).toBe(0);
+    expect(available(pace, 1010)).toBe(1);
   });
 
-  it('probes upwards slowly (1 % a second) after three quiet seconds', () => {
-    const pacer = new Pacer();
-    for (let t = 0; t < 1000; t += 20) pacer.succeeded(t);
-    pacer.limited(1000);
-    const learned = pacer.callsPerSecond!;
-    for (let t = 1000; t <= 4000; t += 20) pacer.succeeded(t);
-    expect(pacer.callsPerSecond).toBe(learned); // not within three seconds of the 429
-    for (let t = 4000; t <= 14_000; t += 20) pacer.succeeded(t);
-    const grown = pacer.callsPerSecond! / learned;
+  it('pauses every replica until Retry-After', () => {
+    const pace = limited(grant(initialPace(0), 0, 1).state, 10, 3000);
+    expect(available(pace, 2999)).toBe(0);
+    expect(available(pace, 3010)).toBe(1);
+  });
+
+  it('probes upwards slowly (1 % per 5 s of sending) after 30 quiet seconds', () => {
+    let pace = limited(grant(initialPace(0), 0, 1).state, 10, 1000);
+    pace = { ...pace, rate: 10, rampLeft: 0 };
+    for (let t = 1010; t <= 30_000; t += 100) pace = grant(pace, t, 1).state;
+    expect(pacedRate(pace)).toBe(10); // not within 30 s of the 429
+    for (let t = 30_100; t <= 80_000; t += 100) pace = grant(pace, t, 1).state;
+    const grown = pacedRate(pace)! / 10;
     expect(grown).toBeGreaterThan(1.09);
     expect(grown).toBeLessThan(1.12);
   });
 });
+
+const RAMP = 64;

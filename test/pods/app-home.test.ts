@@ -47,14 +47,16 @@ describe('App Home', () => {
   });
 
   it('shows an advocate the recent newcomers and activity in their pod, GitHub mentions included', async () => {
-    await t.webhook('issues', {
+    const delivered = await t.webhook('issues', {
       action: 'opened',
       repository: { name: 'app', full_name: 'octo/app', owner: { login: 'octo' } },
-      issue: { number: 5, title: 'Broken link', html_url: 'https://github.com/octo/app/issues/5', labels: [{ name: 'area/docs' }], user: { login: 'reporter', type: 'User' } },
+      issue: { number: 5, title: 'Broken link', html_url: 'https://github.com/octo/app/issues/5', labels: [{ name: 'area/docs' }], user: { login: 'reporter', type: 'User' }, created_at: clock.now().toISOString() },
     });
+    expect(delivered.status).toBe(202);
     const view = await openHome('UALICE');
     const lines = texts(view);
-    expect(lines.slice(lines.indexOf('Advocate: Docs'))).toEqual([
+    // The pods part of the Home; care's sections follow it (test/care).
+    expect(lines.slice(lines.indexOf('Advocate: Docs'), lines.indexOf('Advocate: Docs') + 3)).toEqual([
       'Advocate: Docs',
       '*Recent newcomers*\n• <@UNEWBIE>, joined <!date^1795424400^{date_short_pretty}|2026-11-23 09:00 UTC>',
       '*Recent activity*\n' +

@@ -48,6 +48,11 @@ export abstract class RecordingServer {
     this.faults.push({ ...fault, matches, remaining: times });
   }
 
+  /** Drops every pending fault: the platform has recovered. */
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   protected takeFault(key: string): Fault | undefined {
     const fault = this.faults.find((f) => f.remaining > 0 && f.matches(key));
     if (!fault) return undefined;

@@ -10,10 +10,7 @@ import { buildInsightsView } from '../core/build-insights';
 import { parsePeriod, type Period } from '../core/period';
 import { renderFirstTimersCsv, renderPodMetricsCsv } from '../core/render-csv';
 import { renderCallsPage, renderOverviewPage, renderPodPage, renderSignInPage } from '../core/render/render-pages';
-import { loadCalls, loadInsights, loadPodMetrics } from '../insights-flow';
-import { queryFirstTimers } from '../store/query-first-timers';
-import { queryHealth } from '../store/query-health';
-import { queryPodFill, queryPodMembers, queryWaitingItems } from '../store/query-pods';
+import { loadCalls, loadFirstTimers, loadInsights, loadOverview, loadPodMetrics, loadPodPage } from '../insights-flow';
 import { hasAccess, SESSION_COOKIE } from './access';
 
 const SESSION_HOURS = 12;
@@ -83,7 +80,7 @@ export function registerInsightsRoutes(router: Router, ctx: AppContext): void {
     sendJson(res, 200, { ...buildInsightsView({ period: p, pod, health, trend, pods }), calls: pod ? undefined : await loadCalls(ctx, p) });
   });
   router.get('/api/insights/first-timers.csv', async ({ res, url }) => {
-    sendCsv(res, 'first-timers.csv', renderFirstTimersCsv(await queryFirstTimers(ctx.db, { period: period(url), pod: await knownPod(url.searchParams.get('pod')), bots: ctx.config.bots })));
+    sendCsv(res, 'first-timers.csv', renderFirstTimersCsv(await loadFirstTimers(ctx, period(url), await knownPod(url.searchParams.get('pod')))));
   });
   router.get('/api/insights/pods.csv', async ({ res, url }) => {
     sendCsv(res, 'pod-metrics.csv', renderPodMetricsCsv(await loadPodMetrics(ctx, period(url))));
@@ -142,9 +139,7 @@ export function registerInsightsRoutes(router: Router, ctx: AppContext): void {
     '/dashboard',
     guarded(async ({ res, url }) => {
       const p = period(url);
-      const { health, trend, pods } = await loadInsights(ctx, p, null);
-      const firstTimers = await queryFirstTimers(ctx.db, { period: p, pod: null, bots: ctx.config.bots });
-      sendHtml(res, 200, renderOverviewPage({ period: p, health, trend, pods, firstTimers }));
+      sendHtml(res, 200, renderOverviewPage({ period: p, ...(await loadOverview(ctx, p)) }));
     }),
   );
   router.get(
@@ -153,14 +148,9 @@ export function registerInsightsRoutes(router: Router, ctx: AppContext): void {
       const p = period(url);
       const name = await knownPod(params.name);
       if (name === null) throw badRequest('a pod name is needed');
-      const now = ctx.clock.now();
-      const { health, trend } = await queryHealth(ctx.db, { period: p, pod: name, bots: ctx.config.bots, now });
-      const pods = await queryPodFill(ctx.db, { period: p, bots: ctx.config.bots });
-      const pod = pods.find((candidate) => candidate.name === name);
-      if (!pod) throw Object.assign(new Error(`pod "${name}" is archived`), { status: 404 });
-      const members = await queryPodMembers(ctx.db, name);
-      const waiting = await queryWaitingItems(ctx.db, { pod: name, now, bots: ctx.config.bots });
-      sendHtml(res, 200, renderPodPage({ period: p, pod, health, trend, members, waiting, pods }));
+      const page = await loadPodPage(ctx, p, name);
+      if (!page) throw Object.assign(new Error(`pod "${name}" is archived`), { status: 404 });
+      sendHtml(res, 200, renderPodPage({ period: p, ...page }));
     }),
   );
   router.get(
@@ -174,7 +164,7 @@ export function registerInsightsRoutes(router: Router, ctx: AppContext): void {
   router.get(
     '/dashboard/export/first-timers.csv',
     guarded(async ({ res, url }) => {
-      sendCsv(res, 'first-timers.csv', renderFirstTimersCsv(await queryFirstTimers(ctx.db, { period: period(url), pod: await knownPod(url.searchParams.get('pod')), bots: ctx.config.bots })));
+      sendCsv(res, 'first-timers.csv', renderFirstTimersCsv(await loadFirstTimers(ctx, period(url), await knownPod(url.searchParams.get('pod')))));
     }),
   );
   router.get(

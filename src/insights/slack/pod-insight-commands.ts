@@ -5,8 +5,7 @@ import { section, type SlackMessage } from '../../kit/slack/blocks';
 import { escapeMrkdwn } from '../../kit/slack/text';
 import { deriveDashboardKey, signAccessToken } from '../core/access-token';
 import { renderHealthSummary } from '../core/render-health-summary';
-import { queryHealth } from '../store/query-health';
-import { queryPodFill } from '../store/query-pods';
+import { loadPodHealth } from '../insights-flow';
 
 const HEALTH_DAYS = 90;
 const LINK_DAYS_DEFAULT = 7;
@@ -25,9 +24,9 @@ async function health(ctx: AppContext, name: string | undefined): Promise<SlackM
   if (!name) return plain('`/pod health <name>` needs a pod name, like `/pod health docs`.');
   const now = ctx.clock.now();
   const period = { from: new Date(now.getTime() - HEALTH_DAYS * 86_400_000), to: now };
-  const [pod] = await queryPodFill(ctx.db, { period, bots: ctx.config.bots, pod: name });
-  if (!pod) return plain(`There is no active pod called \`${escapeMrkdwn(name)}\`. \`/pod list\` shows them all.`);
-  const { health: metrics } = await queryHealth(ctx.db, { period, pod: name, bots: ctx.config.bots, now });
+  const found = await loadPodHealth(ctx, period, name);
+  if (!found) return plain(`There is no active pod called \`${escapeMrkdwn(name)}\`. \`/pod list\` shows them all.`);
+  const { pod, health: metrics } = found;
   const pageUrl = ctx.publicUrl && ctx.env.apiToken ? `${ctx.publicUrl}/dashboard/pods/${encodeURIComponent(name)}` : null;
   return renderHealthSummary({ pod, health: metrics, pageUrl, days: HEALTH_DAYS });
 }

@@ -1,28 +1,24 @@
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Period } from '../core/period';
 import type { FirstTimer } from '../core/types';
-import { inScope, isHuman, within } from './sql-parts';
-
-type Db = Pick<PrismaClient, '$queryRaw'>;
+import type { InsightsDb as Db } from './read-snapshot';
+import { periodPullRequests } from './sql-parts';
 
 /** Everyone whose first pull request in the ledger was opened in the period (in scope), with the pods it counts for. */
 export async function queryFirstTimers(db: Db, input: { period: Period; pod: string | null; bots: readonly string[] }): Promise<FirstTimer[]> {
   const rows = await db.$queryRaw<{ login: string; repo: string; number: number; openedAt: Date; pods: string | null }[]>`
-    SELECT e."authorLogin" AS login, e.repo, e.number, e."openedAt",
-      (SELECT string_agg(x.name, ',' ORDER BY x.name) FROM (
-        SELECT pm."podName" AS name FROM "PodMention" pm WHERE pm.repo = e.repo AND pm.number = e.number
-        UNION
-        SELECT pp.name FROM "Contributor" pc
-          JOIN "Membership" pms ON pms."contributorId" = pc.id JOIN "Pod" pp ON pp.id = pms."podId"
-          WHERE pc."githubLoginLower" = e."authorLoginLower") x) AS pods
-    FROM "LedgerEntry" e
-    WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)}
-      AND ${isHuman(Prisma.sql`e."authorLoginLower"`, input.bots)} AND ${inScope('e', input.pod)}
-      AND NOT EXISTS (
-        SELECT 1 FROM "LedgerEntry" p
-        WHERE p."authorLoginLower" = e."authorLoginLower" AND p.kind = 'pr'
-          AND (p."openedAt" < e."openedAt" OR (p."openedAt" = e."openedAt" AND p.id < e.id)))
-    ORDER BY e."openedAt", e.id`;
+    WITH ${periodPullRequests(input)}, firsts AS (
+      SELECT e.id, e.repo, e.number, e."authorLogin", e."authorLoginLower", e."openedAt" FROM period_prs e WHERE e.first
+    ), pods AS (
+      SELECT f.id, pm."podName" AS name FROM firsts f JOIN "PodMention" pm ON pm.repo = f.repo AND pm.number = f.number
+      UNION
+      SELECT f.id, pp.name FROM firsts f
+        JOIN "Contributor" pc ON pc."githubLoginLower" = f."authorLoginLower"
+        JOIN "Membership" pms ON pms."contributorId" = pc.id JOIN "Pod" pp ON pp.id = pms."podId"
+    )
+    SELECT f."authorLogin" AS login, f.repo, f.number, f."openedAt", string_agg(p.name, ',' ORDER BY p.name) AS pods
+    FROM firsts f LEFT JOIN pods p ON p.id = f.id
+    GROUP BY f.id, f."authorLogin", f.repo, f.number, f."openedAt"
+    ORDER BY f."openedAt", f.id`;
   return rows.map((row) => ({
     login: row.login,
     repo: row.repo,

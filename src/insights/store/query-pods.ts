@@ -1,50 +1,65 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Period } from '../core/period';
 import type { PodFill, PodMember, WaitingItem } from '../core/types';
-import { at, hours, inScope, isHuman, num, within } from './sql-parts';
+import { at, hours, isHuman, num, within } from './sql-parts';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
 const WAITING_LIMIT = 25;
 
-/** Active pods with their open memberships against capacity, and how fast their advocates answer the pod's pull requests. */
+/**
+ * Active pods with their open memberships against capacity, and how fast their advocates answer the pod's pull
+ * requests: one statement for every pod (pairs of pod and in-scope pull request, then the first advocate response
+ * of each pair), not one per pod.
+ */
 export async function queryPodFill(db: Db, input: { period: Period; bots: readonly string[]; pod?: string }): Promise<PodFill[]> {
-  const pods = await db.$queryRaw<{ name: string; displayName: string; capacity: number; members: unknown; advocates: unknown }[]>`
+  const human = isHuman(Prisma.sql`e."authorLoginLower"`, input.bots);
+  const rows = await db.$queryRaw<{ name: string; displayName: string; capacity: number; members: unknown; advocates: unknown; answered: unknown; median: unknown }[]>`
+    WITH pods AS (
+      SELECT p.id, p.name, p."displayName", p.capacity FROM "Pod" p
+      WHERE NOT p.archived AND (${input.pod ?? null}::text IS NULL OR p.name = ${input.pod ?? null}::text)
+    ), advocates AS (
+      SELECT a."podId", c."githubLoginLower" AS login
+      FROM "PodAdvocate" a JOIN "Contributor" c ON c."slackUserId" = a."slackUserId"
+      WHERE c."githubLoginLower" IS NOT NULL
+    ), scoped AS (
+      -- A pod's scope (see inScope): items mentioned to it, and items by anyone who is or was a member.
+      SELECT p.id AS "podId", e.repo, e.number, e."authorLoginLower" AS author, e."openedAt"
+      FROM pods p JOIN "PodMention" pm ON pm."podName" = p.name
+      JOIN "LedgerEntry" e ON e.repo = pm.repo AND e.number = pm.number
+      WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)} AND ${human}
+      UNION
+      SELECT p.id, e.repo, e.number, e."authorLoginLower", e."openedAt"
+      FROM pods p JOIN "Membership" pms ON pms."podId" = p.id JOIN "Contributor" pc ON pc.id = pms."contributorId"
+      JOIN "LedgerEntry" e ON e."authorLoginLower" = pc."githubLoginLower"
+      WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)} AND ${human}
+    ), answered AS (
+      SELECT s."podId", EXTRACT(EPOCH FROM (min(r."respondedAt") - s."openedAt")) / 3600.0 AS hours
+      FROM scoped s
+      JOIN "ItemResponse" r ON r.repo = s.repo AND r.number = s.number AND r."responderLoginLower" <> s.author
+      JOIN advocates a ON a."podId" = s."podId" AND a.login = r."responderLoginLower"
+      GROUP BY s."podId", s.repo, s.number, s."openedAt"
+    )
     SELECT p.name, p."displayName", p.capacity,
       (SELECT count(*) FROM "Membership" m WHERE m."podId" = p.id AND m."leftAt" IS NULL) AS members,
-      (SELECT count(*) FROM "PodAdvocate" a WHERE a."podId" = p.id) AS advocates
-    FROM "Pod" p
-    WHERE NOT p.archived AND (${input.pod ?? null}::text IS NULL OR p.name = ${input.pod ?? null}::text)
+      (SELECT count(*) FROM "PodAdvocate" a WHERE a."podId" = p.id) AS advocates,
+      (SELECT count(*) FROM answered x WHERE x."podId" = p.id) AS answered,
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x.hours) FROM answered x WHERE x."podId" = p.id) AS median
+    FROM pods p
     ORDER BY p.name`;
-  const result: PodFill[] = [];
-  for (const pod of pods) {
-    const [advocate] = await db.$queryRaw<{ answered: unknown; median: unknown }[]>`
-      WITH x AS (
-        SELECT EXTRACT(EPOCH FROM ((
-          SELECT min(r."respondedAt") FROM "ItemResponse" r
-          JOIN "Contributor" c ON c."githubLoginLower" = r."responderLoginLower"
-          JOIN "PodAdvocate" a ON a."slackUserId" = c."slackUserId"
-          JOIN "Pod" p ON p.id = a."podId"
-          WHERE p.name = ${pod.name} AND r.repo = e.repo AND r.number = e.number AND r."responderLoginLower" <> e."authorLoginLower"
-        ) - e."openedAt")) / 3600.0 AS hours
-        FROM "LedgerEntry" e
-        WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)}
-          AND ${isHuman(Prisma.sql`e."authorLoginLower"`, input.bots)} AND ${inScope('e', pod.name)}
-      )
-      SELECT count(hours) AS answered, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM x`;
+  return rows.map((pod) => {
     const members = num(pod.members);
-    result.push({
+    return {
       name: pod.name,
       displayName: pod.displayName,
       members,
       capacity: pod.capacity,
       fillRatio: pod.capacity > 0 ? Math.round((members / pod.capacity) * 100) / 100 : 0,
       advocates: num(pod.advocates),
-      advocateAnswered: num(advocate?.answered),
-      advocateMedianHours: hours(advocate?.median),
-    });
-  }
-  return result;
+      advocateAnswered: num(pod.answered),
+      advocateMedianHours: hours(pod.median),
+    };
+  });
 }
 
 /** A pod's current members with their levels, longest-standing first. */

@@ -38,6 +38,40 @@ export function inScope(alias: string, pod: string | null): Prisma.Sql {
       WHERE pp.name = ${pod} AND pc."githubLoginLower" = ${e}."authorLoginLower"))`;
 }
 
+/**
+ * Common table expressions ending in `period_prs`: the period's pull requests in scope (bots left out), each with
+ * `first` (it is its author's first in the whole ledger) and `nextOpenedAt` (when the author's next one was opened).
+ * Use as `WITH ${periodPullRequests(…)} SELECT … FROM period_prs e`; columns keep the ledger's names.
+ *
+ * The scope is resolved once, as a set (a pod's mentions, and its members' pull requests), and `first` and
+ * `nextOpenedAt` come from one window pass over the complete histories of just the authors in it, instead of two
+ * look-ups per pull request: a window sees only the rows left inside it, so whole authors are kept.
+ */
+export function periodPullRequests(input: { period: Period; pod: string | null; bots: readonly string[] }): Prisma.Sql {
+  const pod = input.pod;
+  const podItems =
+    pod === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`e.id IN (
+          SELECT x.id FROM "PodMention" pm JOIN "LedgerEntry" x ON x.repo = pm.repo AND x.number = pm.number WHERE pm."podName" = ${pod}
+          UNION ALL
+          SELECT x.id FROM "Pod" pp JOIN "Membership" pms ON pms."podId" = pp.id JOIN "Contributor" pc ON pc.id = pms."contributorId"
+            JOIN "LedgerEntry" x ON x."authorLoginLower" = pc."githubLoginLower" WHERE pp.name = ${pod})`;
+  return Prisma.sql`
+    scoped AS MATERIALIZED (
+      SELECT e.id, e.repo, e.number, e."authorLogin", e."authorLoginLower", e."openedAt" FROM "LedgerEntry" e
+      WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)}
+        AND ${isHuman(Prisma.sql`e."authorLoginLower"`, input.bots)} AND ${podItems}
+    ), timeline AS (
+      SELECT e.id, row_number() OVER w = 1 AS first, lead(e."openedAt") OVER w AS "nextOpenedAt"
+      FROM "LedgerEntry" e
+      WHERE e.kind = 'pr' AND e."authorLoginLower" IN (SELECT s."authorLoginLower" FROM scoped s)
+      WINDOW w AS (PARTITION BY e."authorLoginLower" ORDER BY e."openedAt", e.id)
+    ), period_prs AS (
+      SELECT s.*, t.first, t."nextOpenedAt" FROM scoped s JOIN timeline t ON t.id = s.id
+    )`;
+}
+
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);

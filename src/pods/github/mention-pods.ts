@@ -45,7 +45,7 @@ export function registerPodMentionHandlers(webhooks: Webhooks, ctx: AppContext):
 export async function mentionPodsOn(ctx: Pick<AppContext, 'db' | 'outbox' | 'clock' | 'config' | 'log' | 'github'>, kind: 'issue' | 'pr', payload: object): Promise<MentionResult> {
   const target = readTarget(payload as Payload, kind);
   const changedFiles = kind === 'pr' ? await listChangedFiles(ctx, target, payload) : [];
-  return mentionPods(ctx, { ...target, changedFiles });
+  return mentionPods(ctx, { ...target, changedFiles, delivery: payload });
 }
 
 /** The item of an `issues.*` or `pull_request.*` payload as pod mentions need it; InvalidPayloadError when it lacks what they use. */

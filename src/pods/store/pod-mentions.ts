@@ -1,6 +1,3 @@
-import type { PrismaClient } from '../../generated/prisma/client';
-import type { Outbox } from '../../outbox/outbox';
-import type { OutboxJobInput } from '../../outbox/types';
 import type { Db } from './db';
 
 /** Pods already mentioned on an issue or PR. */
@@ -48,18 +45,4 @@ export async function claimPodMentionsIn(tx: Db, request: MentionClaim): Promise
     })),
   });
   return claimed;
-}
-
-/** Claims pods (see claimPodMentionsIn) and enqueues what `render` makes of the claimed ones, in one transaction. */
-export async function recordPodMentions(
-  db: PrismaClient,
-  outbox: Outbox,
-  request: MentionClaim & { render(claimed: string[]): OutboxJobInput[] },
-): Promise<string[]> {
-  if (request.podNames.length === 0) return [];
-  return db.$transaction(async (tx) => {
-    const claimed = await claimPodMentionsIn(tx, request);
-    if (claimed.length > 0) await outbox.enqueue(request.render(claimed), tx);
-    return claimed;
-  });
 }

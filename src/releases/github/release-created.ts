@@ -1,5 +1,6 @@
 import type { Webhooks } from '@octokit/webhooks';
 import type { AppContext } from '../../context';
+import { releaseSettingsFor } from '../config';
 import { creditRelease } from '../credit-flow';
 import { parseReleaseEvent, type ReleaseEventPayload } from './parse-release-event';
 
@@ -11,7 +12,9 @@ import { parseReleaseEvent, type ReleaseEventPayload } from './parse-release-eve
 export function registerReleaseCreated(webhooks: Webhooks, ctx: AppContext): void {
   webhooks.on('release.created', async ({ id, payload }) => {
     const event = payload as ReleaseEventPayload;
-    if (!ctx.config.releases.onDraft || !event.release?.draft) return;
-    await creditRelease(ctx, parseReleaseEvent(event), { delivery: id, announce: false });
+    if (!event.release?.draft) return;
+    const release = parseReleaseEvent(event);
+    if (!releaseSettingsFor(ctx.config.releases, `${release.owner}/${release.repo}`).onDraft) return;
+    await creditRelease(ctx, release, { delivery: id, announce: false });
   });
 }

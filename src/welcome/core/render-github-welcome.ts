@@ -13,11 +13,11 @@ export function describePods(pods: readonly WelcomePod[]): string {
   return describe(pods.map((pod) => ({ pod, cc: pod.advocates.map((a) => a.githubLogin).filter((login): login is string => Boolean(login)) })));
 }
 
-function describe(pods: readonly { pod: WelcomePod & { channel?: string }; cc: readonly string[] }[], options: { reach?: boolean } = {}): string {
+function describe(pods: readonly { pod: WelcomePod & { channel?: string }; cc: readonly string[]; note?: string }[], options: { reach?: boolean } = {}): string {
   if (pods.length === 0) return '';
-  const lines = pods.map(({ pod, cc }) => {
+  const lines = pods.map(({ pod, cc, note }) => {
     const who = cc.length ? `its advocate ${cc.map((login) => `@${login}`).join(', ')} will help you find your way` : 'its advocate on our Slack will help you find your way';
-    return `This belongs to the **${pod.displayName}** Pod (${pod.area}): ${who}.${options.reach ? ` ${renderPodReach(pod)}` : ''}`;
+    return `This belongs to the **${pod.displayName}** Pod (${pod.area}): ${who}.${options.reach ? ` ${renderPodReach(pod)}` : ''}${note ? `\n${note}` : ''}`;
   });
   return `\n${lines.join('\n')}`;
 }

@@ -13,9 +13,17 @@ export type PodCommand =
   | { kind: 'archive'; name: string }
   | { kind: 'advocate'; name: string; userId: string }
   | { kind: 'remove'; name: string; userId: string }
+  /** A subcommand another capability added (see PodExtension); `args` is the rest of the text. */
+  | { kind: 'extension'; name: string; args: string }
   | { kind: 'invalid'; message: string };
 
-type Subcommand = Exclude<PodCommand['kind'], 'mine' | 'invalid'>;
+type Subcommand = Exclude<PodCommand['kind'], 'mine' | 'invalid' | 'extension'>;
+
+/** A subcommand added by another capability, as the parser needs it. */
+export interface ExtraSubcommand {
+  name: string;
+  usage: string;
+}
 
 /** One line of usage per subcommand, reused by `/pod help` and by every error message. */
 export const POD_COMMAND_USAGE: Record<Subcommand, string> = {
@@ -29,7 +37,12 @@ export const POD_COMMAND_USAGE: Record<Subcommand, string> = {
   remove: '`/pod remove <name> @person` — remove someone from a pod (admins and that pod’s advocates)',
 };
 
-export const POD_USAGE = ['*Usage*', '`/pod` — your pods', ...Object.values(POD_COMMAND_USAGE)].join('\n');
+export const POD_USAGE = podUsage();
+
+/** `/pod help`'s usage list, with the subcommands other capabilities added. */
+export function podUsage(extra: readonly ExtraSubcommand[] = []): string {
+  return ['*Usage*', '`/pod` — your pods', ...Object.values(POD_COMMAND_USAGE), ...extra.map((subcommand) => subcommand.usage)].join('\n');
+}
 
 const SUBCOMMANDS = Object.keys(POD_COMMAND_USAGE) as Subcommand[];
 
@@ -86,11 +99,14 @@ function tooMany(subcommand: Subcommand, extra: string[]): PodCommand {
   return invalid(`\`/pod ${subcommand}\` does not take \`${escapeMrkdwn(extra.join(' '))}\`.`, POD_COMMAND_USAGE[subcommand]);
 }
 
-/** Reads the text after `/pod`. */
-export function parsePodCommand(text: string): PodCommand {
+/** Reads the text after `/pod`; `extra` are the subcommands other capabilities added. */
+export function parsePodCommand(text: string, extra: readonly ExtraSubcommand[] = []): PodCommand {
   const [first, ...args] = tokenize(text.trim());
   if (first === undefined) return { kind: 'mine' };
   const subcommand = first.toLowerCase();
+  if (!(SUBCOMMANDS as string[]).includes(subcommand) && extra.some((added) => added.name === subcommand)) {
+    return { kind: 'extension', name: subcommand, args: text.trim().slice(first.length).trim() };
+  }
 
   switch (subcommand) {
     case 'list':
@@ -141,9 +157,9 @@ export function parsePodCommand(text: string): PodCommand {
     }
 
     default: {
-      const suggestion = findClosestMatch(subcommand, SUBCOMMANDS);
+      const suggestion = findClosestMatch(subcommand, [...SUBCOMMANDS, ...extra.map((added) => added.name)]);
       const hint = suggestion ? ` Did you mean \`/pod ${suggestion}\`?` : '';
-      return invalid(`\`/pod ${escapeMrkdwn(first)}\` is not a podbot command.${hint}`);
+      return invalid(`\`/pod ${escapeMrkdwn(first)}\` is not a podbot command.${hint}`, podUsage(extra));
     }
   }
 }

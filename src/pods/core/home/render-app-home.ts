@@ -28,6 +28,8 @@ export interface AppHomeInput {
   activity?: readonly PodActivity[];
   /** How far back "recent newcomers" reaches. Default 30 days. */
   recentDays?: number;
+  /** Sections other capabilities add for advocates (see PodExtension.homeSections), shown last. */
+  extra?: readonly KnownBlock[];
 }
 
 export interface HomeView {
@@ -85,6 +87,8 @@ export function renderAppHome(input: AppHomeInput): HomeView {
       ),
     );
   }
+
+  blocks.push(...(input.extra ?? []));
 
   // Slack rejects a Home view with more than 100 blocks; drop the tail rather than fail to publish.
   if (blocks.length > HOME_BLOCK_LIMIT) {

@@ -1,3 +1,5 @@
+import type { OutboxJobInput } from '../../../outbox/types';
+import type { Db } from '../../store/db';
 import type { PodView } from '../types';
 
 export interface MentionRequest {
@@ -21,6 +23,10 @@ export interface PlannedMention {
   pod: PodView;
   /** GitHub logins to cc: the pod's linked advocates, minus the author. */
   cc: string[];
+  /** One more line under the pod, from an extension (e.g. who was requested for review and why). */
+  note?: string;
+  /** An extension's writes in the claiming transaction (see PodExtension.planMentionAdditions). */
+  onClaim?(tx: Db): Promise<OutboxJobInput[]>;
 }
 
 export type MentionPlan =

@@ -27,6 +27,7 @@ export function renderPodMentionComment(mentions: readonly PlannedMention[], opt
       `This belongs to the ${names} Pod: ${asSentence(mention.pod.area)}`,
       '',
       ...(mention.cc.length > 0 ? [`cc ${mention.cc.map((login) => `@${login}`).join(' ')}`, ''] : []),
+      ...(mention.note ? [mention.note, ''] : []),
       renderPodReach(mention.pod, options.slackTeamId),
     ].join('\n');
   }
@@ -37,7 +38,8 @@ export function renderPodMentionComment(mentions: readonly PlannedMention[], opt
     '',
     ...mentions.map((mention) => {
       const cc = mention.cc.length > 0 ? ` cc ${mention.cc.map((login) => `@${login}`).join(' ')}.` : '';
-      return `- **${mention.pod.displayName}**: ${asSentence(mention.pod.area)}${cc} ${renderPodReach(mention.pod, options.slackTeamId)}`;
+      const note = mention.note ? `\n  ${mention.note}` : '';
+      return `- **${mention.pod.displayName}**: ${asSentence(mention.pod.area)}${cc} ${renderPodReach(mention.pod, options.slackTeamId)}${note}`;
     }),
   ].join('\n');
 }

@@ -1,0 +1,66 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { initialPace, type PaceState } from './pace';
+
+type Db = Pick<PrismaClient, 'outboxPace'>;
+
+interface Row {
+  state: PaceState;
+  version: number;
+}
+
+/**
+ * The pace of each rate-limit bucket, kept in OutboxPace so that every replica paces against the same budget.
+ * Changes are computed by the pure functions of pace.ts and written only over the version they were computed from
+ * (optimistic locking): a replica that lost the race reads the row again and recomputes. No lock is held while a
+ * call is in flight.
+ */
+export class PaceStore {
+  private readonly cache = new Map<string, Row>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The bucket's state as last read or written by this replica (undefined before the first read). */
+  cached(target: string, bucket: string): PaceState | undefined {
+    return this.cache.get(`${target}\u0000${bucket}`)?.state;
+  }
+
+  /** Reads the bucket's current state (creating the row the first time). */
+  async read(target: string, bucket: string, now: number): Promise<PaceState> {
+    return (await this.load(target, bucket, now)).state;
+  }
+
+  /**
+   * Applies `change` to the bucket's state atomically. `change` returns the new state (or undefined when nothing
+   * changes) and a result. It starts from the cached state and is called again with a fresh one after a lost race.
+   */
+  async update<T>(target: string, bucket: string, now: number, change: (state: PaceState) => { state?: PaceState; result: T }): Promise<T> {
+    const key = `${target}\u0000${bucket}`;
+    let row = this.cache.get(key) ?? (await this.load(target, bucket, now));
+    for (let attempt = 0; ; attempt++) {
+      const { state, result } = change(row.state);
+      if (!state) return result;
+      const { count } = await this.db.outboxPace.updateMany({
+        where: { target, bucket, version: row.version },
+        data: { state: state as unknown as object, version: row.version + 1 },
+      });
+      if (count === 1) {
+        this.cache.set(key, { state, version: row.version + 1 });
+        return result;
+      }
+      if (attempt >= 20) throw new Error(`outbox pace ${target}/${bucket}: too much contention`);
+      row = await this.load(target, bucket, now);
+    }
+  }
+
+  private async load(target: string, bucket: string, now: number): Promise<Row> {
+    const key = `${target}\u0000${bucket}`;
+    let found = await this.db.outboxPace.findUnique({ where: { target_bucket: { target, bucket } }, select: { state: true, version: true } });
+    if (!found) {
+      await this.db.outboxPace.createMany({ data: [{ target, bucket, state: initialPace(now) as unknown as object }], skipDuplicates: true });
+      found = await this.db.outboxPace.findUniqueOrThrow({ where: { target_bucket: { target, bucket } }, select: { state: true, version: true } });
+    }
+    const row = { state: found.state as unknown as PaceState, version: found.version };
+    this.cache.set(key, row);
+    return row;
+  }
+}

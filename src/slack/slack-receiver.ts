@@ -1,0 +1,209 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { errorSummary } from '../errors';
+import { HttpError, readBodyWithin, type BodyBudget } from '../http/body-budget';
+import { sendJson, type RouteHandler } from '../http/router';
+import { parseJsonWithoutNul, stripNul } from '../kit/text/strip-nul';
+
+/** Slack's window for a request's timestamp, both ways. https://api.slack.com/authentication/verifying-requests-from-slack */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+/** Far above any event or command Slack sends; a body is buffered (within the shared budget) before its signature is checked. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Slack drops a command or action not acknowledged within 3 s; answer before it gives up rather than leave it hanging. */
+const ACK_DEADLINE_MS = 2_500;
+
+export interface SlackReceiverDeps {
+  signingSecret: string;
+  log: Logger;
+  budget?: BodyBudget;
+  /** Resolves once the bot token is known to work (auth.test); rejects while Slack cannot say. */
+  authorize: () => Promise<unknown>;
+  /** Records a receipt durably; false when the key was recorded before (a retry or a replay). */
+  recordReceipt: (key: string, type: string) => Promise<boolean>;
+  /** Removes a receipt, so Slack's retry of a request that failed here is processed. */
+  forgetReceipt: (key: string) => Promise<void>;
+  observeAck?: (seconds: number) => void;
+  /** Wall-clock seconds, for the signature's timestamp window (Slack signs with the real time, not the app's clock). */
+  nowSeconds?: () => number;
+}
+
+/**
+ * POST /slack/events, in place of Bolt's HTTPReceiver, so that nothing is acknowledged before it is safe:
+ *
+ * 1. Without x-slack-signature and x-slack-request-timestamp: 401 before the body is read. A timestamp more than
+ *    5 minutes away from now, in the past or the future: 401. The body is read within 5 MB and the shared intake
+ *    budget, then the v0 signature is compared in constant time.
+ * 2. The bot token must be authorized (auth.test, cached): while Slack cannot confirm it, 503, so Slack retries
+ *    the event (Bolt would ack and drop it).
+ * 3. A receipt is written before any answer: an event by its event_id (a retry of a recorded event is answered 200
+ *    and dropped), a command or action by its signature (a replay within the 5-minute window runs once). If the
+ *    database cannot record it: 503.
+ * 4. Bolt runs the listeners. An event is answered 200 only after its listeners succeeded (they only enqueue);
+ *    otherwise 500 and its receipt is removed, so Slack's retry runs it. Commands and actions are answered on ack().
+ *
+ * U+0000, which PostgreSQL cannot store, is dropped from every string of the payload.
+ * https://api.slack.com/apis/events-api#responding  https://api.slack.com/apis/events-api#retries
+ */
+export class SlackReceiver implements Receiver {
+  private app?: App;
+
+  constructor(private readonly deps: SlackReceiverDeps) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {}
+
+  readonly handle: RouteHandler = async ({ req, res }) => {
+    const { deps } = this;
+    const started = performance.now();
+    const signature = header(req, 'x-slack-signature');
+    const timestamp = header(req, 'x-slack-request-timestamp');
+    if (!signature || !timestamp) return this.unsigned(req, res);
+    const ts = Number(timestamp);
+    const now = (deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
+    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now - ts) > MAX_CLOCK_SKEW_S) return refuse(res, 401, 'x-slack-request-timestamp is not within 5 minutes of now');
+    if (!/^v0=[0-9a-f]{64}$/.test(signature)) return refuse(res, 401, 'malformed x-slack-signature');
+    const raw = await readBodyWithin(req, MAX_BODY_BYTES, { budget: deps.budget, res });
+    const expected = createHmac('sha256', deps.signingSecret).update(`v0:${timestamp}:`).update(raw).digest();
+    if (!timingSafeEqual(Buffer.from(signature.slice(3), 'hex'), expected)) return refuse(res, 401, 'x-slack-signature does not match the body and signing secret');
+
+    const body = parseBody(raw.toString('utf8'), header(req, 'content-type'));
+    if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
+    if (body.ssl_check === '1') return void res.writeHead(200).end();
+
+    try {
+      await deps.authorize();
+    } catch (error) {
+      deps.log.error({ err: errorSummary(error) }, 'slack: bot token authorization failed; answering 503 so Slack retries');
+      return refuse(res, 503, 'podbot cannot authorize with Slack right now; retry later');
+    }
+
+    const isEvent = body.type === 'event_callback' && typeof body.event_id === 'string';
+    const receipt = isEvent ? { key: body.event_id as string, type: eventType(body) } : { key: `sig:${signature.slice(3)}`, type: requestKind(body) };
+    let first: boolean;
+    try {
+      first = await deps.recordReceipt(receipt.key, receipt.type);
+    } catch (error) {
+      deps.log.error({ err: errorSummary(error), receipt: receipt.key }, 'slack: request could not be recorded; answering 503 so Slack retries');
+      return refuse(res, 503, 'podbot cannot record this request right now; retry later');
+    }
+    if (!first) {
+      deps.log.info({ receipt: receipt.key, type: receipt.type, retryNum: header(req, 'x-slack-retry-num') }, isEvent ? 'slack: duplicate event ignored' : 'slack: replayed request ignored');
+      return void res.writeHead(200).end();
+    }
+
+    await this.dispatch(req, res, body, { isEvent, receipt: receipt.key, started });
+  };
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, run: { isEvent: boolean; receipt: string; started: number }): Promise<void> {
+    const { deps } = this;
+    let answer: { body?: unknown } | undefined;
+    const reply = (content: unknown) => {
+      if (res.headersSent) return;
+      deps.observeAck?.((performance.now() - run.started) / 1000);
+      if (content === undefined || content === '') res.writeHead(200).end();
+      else if (typeof content === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(content);
+      else sendJson(res, 200, content);
+    };
+    const timer = run.isEvent
+      ? undefined
+      : setTimeout(() => {
+          if (answer || res.headersSent) return;
+          deps.log.error({ type: requestKind(body) }, 'slack: request not acknowledged in time');
+          sendJson(res, 500, { ok: false, error: 'not acknowledged in time' });
+        }, ACK_DEADLINE_MS);
+    const event: ReceiverEvent = {
+      body,
+      retryNum: numberHeader(req, 'x-slack-retry-num'),
+      retryReason: header(req, 'x-slack-retry-reason'),
+      ack: async (response?: unknown) => {
+        if (answer) return;
+        answer = { body: response };
+        // An event's answer waits for its listeners (below); anything else is answered now, within Slack's 3 s.
+        if (!run.isEvent) reply(response);
+      },
+    };
+    try {
+      if (!this.app) throw new Error('the Slack receiver was not initialized by Bolt');
+      await this.app.processEvent(event);
+      if (run.isEvent) return reply(answer?.body);
+      if (!answer) sendJsonOnce(res, 404, { ok: false, error: 'no listener handled this request' });
+    } catch (error) {
+      if (!run.isEvent && answer) return; // answered already; the listener's error was logged by app.error
+      if (run.isEvent) {
+        await deps.forgetReceipt(run.receipt).catch((forgetError) =>
+          deps.log.error({ err: errorSummary(forgetError), receipt: run.receipt }, 'slack: receipt of a failed event could not be removed; its retry will be ignored'),
+        );
+      }
+      sendJsonOnce(res, 500, { ok: false, error: 'podbot could not process this request; retry later' });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** No signature headers: only Slack's unsigned SSL check is answered (its body is a few bytes); the rest is 401. */
+  private async unsigned(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const small = Number(req.headers['content-length']) <= 64;
+    if (small && header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded')) {
+      const raw = await readBodyWithin(req, 64, { budget: this.deps.budget, res }).catch(() => undefined);
+      if (raw && new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1') return void res.writeHead(200).end();
+    }
+    refuse(res, 401, 'missing x-slack-signature or x-slack-request-timestamp header');
+  }
+}
+
+function refuse(res: ServerResponse, status: number, reason: string): void {
+  // Often refused before the body was read: close the connection rather than receive the rest of it.
+  res.setHeader('connection', 'close');
+  if (status === 503) res.setHeader('retry-after', '10');
+  sendJsonOnce(res, status, { ok: false, error: reason });
+}
+
+function sendJsonOnce(res: ServerResponse, status: number, body: unknown): void {
+  if (!res.headersSent) sendJson(res, status, body);
+}
+
+/** Events API bodies are JSON; commands are a form; interactivity is a form with one `payload` field of JSON. */
+function parseBody(text: string, contentType: string | undefined): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+      const form = new URLSearchParams(text);
+      const payload = form.get('payload');
+      parsed = payload !== null ? parseJsonWithoutNul(payload) : Object.fromEntries([...form].map(([key, value]) => [stripNul(key), stripNul(value)]));
+    } else {
+      parsed = parseJsonWithoutNul(text);
+    }
+  } catch {
+    throw new HttpError(400, 'body is neither JSON nor a form');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new HttpError(400, 'body must be a JSON object or a form');
+  return parsed as Record<string, unknown>;
+}
+
+function eventType(body: Record<string, unknown>): string {
+  const type = (body.event as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type.slice(0, 100) : 'unknown';
+}
+
+function requestKind(body: Record<string, unknown>): string {
+  if (typeof body.command === 'string') return `command ${body.command.slice(0, 100)}`;
+  if (typeof body.type === 'string') return body.type.slice(0, 100);
+  return 'unknown';
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function numberHeader(req: IncomingMessage, name: string): number | undefined {
+  const value = Number(header(req, name));
+  return Number.isInteger(value) ? value : undefined;
+}
