@@ -1,27 +1,47 @@
-// Bundles podbot's own code (src/, entry src/index.ts) into dist/ for `npm start`.
+// Bundles podbot's own code (src/) into dist/: dist/cli/main.js is the `podbot` CLI (bin/podbot.mjs runs it, and
+// `podbot start` is the server), dist/db/embedded-template.js builds the embedded-database template at install.
+// Production runs these files with plain node: no TypeScript loader or bundler at run time.
 //
 // Running the TypeScript sources through a loader costs about a second at start-up: every import is resolved
 // and loaded through the loader's hooks. The bundle holds only our code (packages stay in node_modules) and is
 // split at the dynamic imports, so src/index.ts can start the database while the rest of the app loads.
 //
-// `npm install` builds it (scripts/postinstall.mjs); scripts/start.mjs rebuilds it when any source it was built
-// from has changed, so an edited checkout never runs stale code. `node scripts/build.mjs` builds it by hand.
-import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// `npm install` builds it (scripts/postinstall.mjs) and so does `npm run build`; in a development checkout
+// bin/podbot.mjs rebuilds it when any source it was built from has changed, so an edited checkout never runs stale
+// code. esbuild is a development dependency: canBuild() says whether it is installed.
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
 const meta = (outdir) => join(outdir, 'build-inputs.json');
+
+/** The entry points, relative to src/ in dist/. */
+export const ENTRY_POINTS = ['src/cli/main.ts', 'src/db/embedded-template.ts'];
 const WORKER = 'src/db/pglite-worker.mjs';
 
-/** Builds dist/ (or `outdir`) and records every input file with its size and modification time. */
+/** True when esbuild is installed (a development install), so dist/ can be (re)built here. */
+export async function canBuild() {
+  return import('esbuild').then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Builds dist/ (or `outdir`) and records every input file with its size and modification time. The bundle is
+ * written beside it and swapped in, so a process starting meanwhile finds the old bundle or the new one, whole.
+ */
 export async function build(outdir = DIST) {
   const esbuild = await import('esbuild');
-  await rm(outdir, { recursive: true, force: true });
+  const staging = `${outdir}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/index.ts'],
-    outdir,
+    entryPoints: ENTRY_POINTS,
+    outbase: 'src',
+    outdir: staging,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -32,14 +52,19 @@ export async function build(outdir = DIST) {
     metafile: true,
     logLevel: 'warning',
   });
-  // The embedded database's worker thread is started from its own file (plain JavaScript), next to the chunks.
-  await copyFile(join(ROOT, WORKER), join(outdir, 'pglite-worker.mjs'));
+  // The embedded database's worker thread starts from its own file (plain JavaScript), as in src/.
+  await mkdir(join(staging, 'db'), { recursive: true });
+  await copyFile(join(ROOT, WORKER), join(staging, 'db', 'pglite-worker.mjs'));
   const inputs = {};
   for (const file of [...Object.keys(result.metafile.inputs), WORKER, 'package.json', 'tsconfig.json']) {
     const { size, mtimeMs } = await stat(join(ROOT, file));
     inputs[file] = [size, mtimeMs];
   }
-  await writeFile(meta(outdir), JSON.stringify(inputs));
+  await writeFile(meta(staging), JSON.stringify(inputs));
+  const old = `${outdir}.old-${process.pid}`;
+  await rename(outdir, old).catch(() => {});
+  await rename(staging, outdir);
+  await rm(old, { recursive: true, force: true });
 }
 
 /** True when dist/ (or `outdir`) is missing or any file it was built from has changed since. */

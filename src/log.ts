@@ -3,7 +3,8 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 /**
- * JSON logs. Secrets never reach them: known secret-bearing keys are redacted wherever they appear, including
+ * Logs: JSON lines with an ISO time and the level's name for machines (the default), or LOG_FORMAT=pretty for a
+ * person at a terminal. Secrets never reach them: known secret-bearing keys are redacted wherever they appear, including
  * inside errors from the Slack and GitHub clients (which carry request headers and tokens).
  */
 export const REDACT_PATHS = [
@@ -37,12 +38,17 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
   return out;
 }
 
-export function createLogger(options: { level: string; secrets?: readonly string[]; destination?: pino.DestinationStream }): Logger {
+export type LogFormat = 'json' | 'pretty';
+
+export function createLogger(options: { level: string; format?: LogFormat; secrets?: readonly string[]; destination?: pino.DestinationStream }): Logger {
   const secrets = options.secrets ?? [];
+  const destination = options.format === 'pretty' ? prettyDestination(options.destination ?? pino.destination(1)) : options.destination;
   return pino(
     {
       level: options.level,
       base: { app: 'podbot' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
         err: (err: unknown) => {
@@ -62,6 +68,39 @@ export function createLogger(options: { level: string; secrets?: readonly string
         },
       },
     },
-    options.destination,
+    destination,
   );
+}
+
+const LEVEL_COLOURS: Record<string, string> = { trace: '90', debug: '36', info: '32', warn: '33', error: '31', fatal: '35' };
+
+/**
+ * LOG_FORMAT=pretty: one readable line per entry, `12:00:01.234 INFO  message  key=value …`, with an error's stack
+ * below it. Formats the same JSON the machines get, so both formats carry the same fields (and the same redaction).
+ */
+export function prettyDestination(out: { write(text: string): unknown }, { colour = Boolean((out as { isTTY?: boolean }).isTTY) } = {}): pino.DestinationStream {
+  return {
+    write(line: string) {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        out.write(line);
+        return;
+      }
+      const { time, level, msg, app: _app, err, ...fields } = entry;
+      const name = String(level ?? 'info');
+      const label = name.toUpperCase().padEnd(5);
+      const clock = typeof time === 'string' ? time.slice(11, 23) : '';
+      const rest = Object.entries(fields)
+        .map(([key, value]) => `${key}=${typeof value === 'string' && !/\s/.test(value) ? value : JSON.stringify(value)}`)
+        .join(' ');
+      let text = `${clock} ${colour ? `\u001b[${LEVEL_COLOURS[name] ?? '0'}m${label}\u001b[0m` : label} ${String(msg ?? '')}${rest ? `  ${rest}` : ''}\n`;
+      if (err && typeof err === 'object') {
+        const e = err as { message?: string; stack?: string };
+        text += `  ${(e.stack ?? e.message ?? JSON.stringify(err)).split('\n').join('\n  ')}\n`;
+      }
+      out.write(text);
+    },
+  };
 }

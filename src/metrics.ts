@@ -3,13 +3,22 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Prometheus metrics served on GET /metrics. One registry per app instance, so tests stay independent. */
 export function createMetrics({ deadLetters }: { deadLetters?: () => Promise<number> } = {}) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'podbot_' });
+  // Node's and the process's own metrics under their standard names (process_resident_memory_bytes,
+  // nodejs_eventloop_lag_seconds…), so stock dashboards and alerts work unchanged.
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     httpRequests: new Counter({
       name: 'podbot_http_requests_total',
       help: 'HTTP requests by route and status',
       labelNames: ['route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpRequestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time to answer an HTTP request, by method, route (as registered) and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
     slackAckSeconds: new Histogram({

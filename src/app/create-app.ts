@@ -112,16 +112,12 @@ export function createApp(deps: AppDeps): PodbotApp {
     onStart: (name, task) => startTasks.push({ name, task }),
   };
 
-  registerCoreRoutes(ctx, router, database);
+  // Start-up tasks not yet done (and whether close() began), for /readyz.
+  const startupPending = new Set<string>(['listen']);
+  let closing = false;
+  registerCoreRoutes(ctx, router, database, { pendingStartupTasks: () => [...startupPending], closing: () => closing });
   registerOutboxRoutes(ctx, router);
-  if (bolt) {
-    router.post('/slack/events', (route) => {
-      // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
-      const done = ctx.metrics.slackAckSeconds.startTimer();
-      route.res.once('finish', () => done());
-      return bolt.listener(route);
-    });
-  }
+  if (bolt) router.post('/slack/events', bolt.listener);
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
@@ -153,13 +149,13 @@ export function createApp(deps: AppDeps): PodbotApp {
   // of the intake budget meanwhile.
   server.requestTimeout = 60_000;
 
-  let closing = false;
   async function retryUntilDone(name: string, task: () => Promise<void>): Promise<void> {
     for (let failures = 1; !closing; failures++) {
       await sleep(Math.min(1000 * 2 ** Math.min(failures, 6), 60_000), () => closing);
       if (closing) return;
       try {
         await task();
+        startupPending.delete(name);
         log.info({ task: name, failures }, 'start-up task done after retrying');
         return;
       } catch (error) {
@@ -185,8 +181,10 @@ export function createApp(deps: AppDeps): PodbotApp {
         server.listen(port, () => resolve());
       });
       outbox.start();
+      for (const { name } of startTasks) startupPending.add(name);
+      startupPending.delete('listen');
       for (const { name, task } of startTasks) {
-        await task().catch((error) => {
+        await task().then(() => startupPending.delete(name)).catch((error) => {
           // The database or a platform is down at start: keep serving and retry in the background until it works.
           log.error({ task: name, err: errorSummary(error) }, 'start-up task failed; retrying in the background');
           ctx.background(`start-up task ${name}`, () => retryUntilDone(name, task));

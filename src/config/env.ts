@@ -33,6 +33,17 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'expected one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
+  /** json (one JSON object a line, ISO time, level names: for log collectors) or pretty (for a person at a terminal). */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'expected json or pretty' }).default('json'),
+  /** Serve GET /metrics on this port instead of PORT (keeps metrics off the public port). Unset: on PORT. */
+  METRICS_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'expected a port number')
+      .transform(Number)
+      .pipe(z.number().int().max(65535, 'expected a port number up to 65535'))
+      .optional(),
+  ),
   /** Slack app signing secret (Basic Information → App Credentials). With SLACK_BOT_TOKEN, switches Slack on. */
   SLACK_SIGNING_SECRET: optionalString,
   /** Slack bot token, xoxb-…. */
@@ -83,6 +94,9 @@ export interface Env {
   databaseUrl?: string;
   dataDir: string;
   logLevel: RawEnv['LOG_LEVEL'];
+  logFormat: RawEnv['LOG_FORMAT'];
+  /** undefined: /metrics is served on `port`. */
+  metricsPort?: number;
   configPath: string;
   apiToken?: string;
   publicUrl?: string;
@@ -181,6 +195,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       databaseUrl: raw.DATABASE_URL,
       dataDir: raw.PODBOT_DATA_DIR,
       logLevel: raw.LOG_LEVEL,
+      logFormat: raw.LOG_FORMAT,
+      metricsPort: raw.METRICS_PORT,
       configPath: raw.PODBOT_CONFIG,
       apiToken: raw.PODBOT_API_TOKEN,
       publicUrl: raw.PODBOT_PUBLIC_URL?.replace(/\/$/, ''),

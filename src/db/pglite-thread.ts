@@ -9,6 +9,7 @@
 //
 // PGlite's own worker (`@electric-sql/pglite/worker`) is built for browsers (Web Workers, navigator.locks), so
 // this is a small worker_threads bridge instead (the other half is pglite-worker.mjs).
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { messages, type PGlite } from '@electric-sql/pglite';
 
@@ -43,8 +44,11 @@ type Results = { rows: unknown[]; fields: Field[]; affectedRows?: number };
 type QueryOptions = { rowMode?: 'array' | 'object'; parsers?: Record<number, (value: string, typeId: number) => unknown> };
 type Serialised = Record<string, unknown> & { message: string; databaseError?: boolean };
 
-/** The worker's code: beside this module in src/db, and beside the bundle's chunks in dist/ (scripts/build.mjs). */
-const WORKER_FILE = new URL('./pglite-worker.mjs', import.meta.url);
+/** The worker's code: beside this module in src/db; in the bundle, dist/db/ (scripts/build.mjs copies it there). */
+function workerFile(): URL {
+  const candidates = ['./pglite-worker.mjs', '../db/pglite-worker.mjs', './db/pglite-worker.mjs'].map((path) => new URL(path, import.meta.url));
+  return candidates.find((url) => existsSync(url)) ?? candidates[0];
+}
 
 /** Rebuilds a PGlite DatabaseError (the adapter maps those to Prisma's errors by code), or a plain Error. */
 function rebuildError(data: Serialised): Error {
@@ -82,7 +86,7 @@ export class PGliteThread {
   /** Starts the thread and opens the database in it. */
   static async create(options: PGliteThreadOptions = {}): Promise<PGliteThread> {
     const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-    const worker = new Worker(WORKER_FILE, {
+    const worker = new Worker(workerFile(), {
       workerData: { dataDir: options.dataDir, loadDataDir, startParams: options.startParams ?? EMBEDDED_START_PARAMS },
       transferList: loadDataDir ? [loadDataDir] : [],
     });

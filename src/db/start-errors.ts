@@ -8,6 +8,25 @@ export const CONFIG_EXIT_CODE = 2;
 /** Exit code for a failure that is not a configuration problem (e.g. a migration that cannot be applied). */
 export const FAILURE_EXIT_CODE = 1;
 
+/** A database problem at start, worded for a person (describeStartError); `exitCode` is what the process exits with. */
+export class DatabaseStartError extends Error {
+  override name = 'DatabaseStartError';
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Rethrows a failure to open or migrate the database as a DatabaseStartError when it is one podbot can word. */
+export function explainStartError(error: unknown, target: DatabaseTarget): never {
+  const problem = describeStartError(error, target);
+  if (!problem) throw error;
+  throw new DatabaseStartError(problem.message, problem.exitCode, { cause: error });
+}
+
 export interface StartProblem {
   message: string;
   exitCode: number;

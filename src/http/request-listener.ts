@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from 'pino';
 import { errorSummary } from '../errors';
 import type { Metrics } from '../metrics';
+import { observeRequest } from './request-log';
 import { sendJson, type Router } from './router';
 
 /**
@@ -18,7 +19,7 @@ import { sendJson, type Router } from './router';
  */
 export function createRequestListener(deps: {
   router: Router;
-  metrics: Pick<Metrics, 'httpRequests'>;
+  metrics: Metrics;
   log: Logger;
   apiToken?: string;
   /** Keeps the handler's promise until it settles, so shutdown can wait for requests in progress. */
@@ -41,18 +42,19 @@ export function createRequestListener(deps: {
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = parseRequestUrl(req.url);
     if (!url) {
-      res.on('finish', () => metrics.httpRequests.inc({ route: 'unmatched', status: String(res.statusCode) }));
+      observeRequest(req, res, 'unmatched', { log, metrics });
       return fail(res, 400, 'malformed request URL');
     }
     let found: ReturnType<Router['match']>;
     try {
       found = router.match(req.method ?? 'GET', url.pathname);
     } catch (error) {
-      res.on('finish', () => metrics.httpRequests.inc({ route: 'unmatched', status: String(res.statusCode) }));
+      observeRequest(req, res, 'unmatched', { log, metrics });
       return fail(res, 400, (error as Error).message);
     }
     const routeName = found && found !== 'method-not-allowed' ? found.route.path : 'unmatched';
-    res.on('finish', () => metrics.httpRequests.inc({ route: routeName, status: String(res.statusCode) }));
+    // One log line with a request id, the request counter and the latency histogram, when the answer is finished.
+    observeRequest(req, res, routeName, { log, metrics });
     if (!found) return sendJson(res, 404, { ok: false, error: `no route for ${req.method} ${url.pathname}` });
     if (found === 'method-not-allowed') return sendJson(res, 405, { ok: false, error: `${req.method} is not allowed on ${url.pathname}` });
     if (found.route.api) {

@@ -14,8 +14,8 @@
  *    seconds. It never raises the rate on a 429, and one episode (every call in flight, and the first sends after
  *    the pause) lowers it once.
  * 3. Pacing. A token bucket at that rate, holding at most one second of calls.
- * 4. Probing. After PROBE_QUIET_MS without a 429 the rate rises by 1 % every 5 s of sending, so a raised limit is
- *    found again without costing many 429s at low rates.
+ * 4. Probing. After PROBE_QUIET_MS without a 429 the rate rises by 1 % a second of sending, so a raised limit (or
+ *    one underestimated during an outage) is found again, at the cost of one 429 every half minute or so.
  *
  * Times are milliseconds since the epoch, from the outbox's clock. Replicas must agree on the time (NTP).
  */
@@ -48,7 +48,9 @@ export const RAMP_SUCCESSES = 64;
 export const MIN_RATE = 1 / 120;
 const SAFETY = 0.97;
 const PROBE_QUIET_MS = 30_000;
-const PROBE_STEP_MS = 5_000;
+const PROBE_STEP_MS = 1_000;
+/** Calls between two episodes needed to measure the limit from them. */
+const MIN_MEASURED = 3;
 /** Successes between two episodes further apart than this say nothing about the limit (the bucket was idle). */
 const MEASURE_MAX_GAP_MS = 120_000;
 
@@ -176,7 +178,8 @@ export function limited(state: PaceState, now: number, retryAfterMs: number): Pa
 function measure(before: PaceState, after: PaceState, now: number): number | undefined {
   if (before.episodeAt !== null && now - before.episodeAt <= MEASURE_MAX_GAP_MS) {
     // Between two episodes the platform let through what it refilled: that is its rate.
-    return after.sentSinceEpisode > 0 ? after.sentSinceEpisode / ((now - before.episodeAt) / 1000) : undefined;
+    // Two or fewer calls since (the bucket spent the time paused): too few to tell the limit from our own pause.
+    return after.sentSinceEpisode >= MIN_MEASURED ? after.sentSinceEpisode / ((now - before.episodeAt) / 1000) : undefined;
   }
   if (ramping(before) && before.rampStart !== null) {
     return before.rampSucceeded > 0 ? before.rampSucceeded / Math.max(1, (now - before.rampStart) / 1000) : undefined;

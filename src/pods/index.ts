@@ -17,3 +17,5 @@ export { mentionPodsOn } from './github/mention-pods';
 
 // Extensions: another capability adds `/pod` subcommands, a line to pod mentions and App Home sections.
 export { extendPods, type PodExtension, type PodSubcommand, type MentionAddition, type MentionAdditionTarget } from './extensions';
+export { planPodsConfig } from './plan-pods-config';
+export { renderConfigPlan } from './core/render-config-plan';

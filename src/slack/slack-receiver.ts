@@ -1,3 +1,4 @@
+import { annotateRequest } from '../http/request-log';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
@@ -84,6 +85,11 @@ export class SlackReceiver implements Receiver {
       return refuse(res, 503, 'podbot cannot authorize with Slack right now; retry later');
     }
 
+    // Slack's ids for this request go on its log line, to match it with Slack's own record.
+    annotateRequest(req, {
+      ...(typeof body.event_id === 'string' ? { slackEventId: body.event_id } : {}),
+      ...(typeof body.trigger_id === 'string' ? { slackTriggerId: body.trigger_id } : {}),
+    });
     const isEvent = body.type === 'event_callback' && typeof body.event_id === 'string';
     const receipt = isEvent ? { key: body.event_id as string, type: eventType(body) } : { key: `sig:${signature.slice(3)}`, type: requestKind(body) };
     let first: boolean;

@@ -75,7 +75,7 @@ describe('.env', () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     writeFileSync(join(cwd, '.env'), 'PORT=not-a-port-from-file\nLOG_LEVEL=loud-from-file\n');
     const root = join(import.meta.dirname, '..', '..');
-    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'index.ts')], {
+    const run = spawnSync(process.execPath, [join(root, 'bin', 'podbot.mjs'), 'start'], {
       cwd,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PODBOT_CONFIG: join(cwd, 'none.yml') },
       encoding: 'utf8',

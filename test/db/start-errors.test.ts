@@ -153,7 +153,7 @@ describe('start-up errors, the entry point', () => {
   });
 
   it('prints one line, no stack trace, and exits with the configuration exit code', () => {
-    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'index.ts')], {
+    const run = spawnSync(process.execPath, [join(root, 'bin', 'podbot.mjs'), 'start'], {
       cwd: scratch,
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: `postgres://podbot@127.0.0.1:${port}/podbot`, PODBOT_CONFIG: join(scratch, 'none.yml'), LOG_LEVEL: 'warn' },
       encoding: 'utf8',

@@ -1,4 +1,4 @@
-// scripts/build.mjs: the bundle `npm start` runs, and how the launcher decides it must be rebuilt.
+// scripts/build.mjs: the bundle the podbot CLI runs (`npm start` is `podbot start`), and how bin/podbot.mjs decides it must be rebuilt.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,14 +17,15 @@ describe('the start-up bundle', () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('bundles src/index.ts with its dynamic imports split out, records its inputs, and is fresh until one changes', async () => {
+  it('bundles the CLI with its dynamic imports split out, records its inputs, and is fresh until one changes', async () => {
     const outdir = await scratchDist();
     dirs.push(join(outdir, '..'));
     expect(await isStale(outdir)).toBe(true); // nothing built yet
     await build(outdir);
-    expect(existsSync(join(outdir, 'index.js'))).toBe(true);
+    expect(existsSync(join(outdir, 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(join(outdir, 'db', 'embedded-template.js'))).toBe(true);
     const inputs = JSON.parse(await readFile(join(outdir, 'build-inputs.json'), 'utf8')) as Record<string, [number, number]>;
-    for (const file of ['src/index.ts', 'src/app/create-app.ts', 'src/pods/register.ts', 'package.json']) expect(inputs[file]).toBeDefined();
+    for (const file of ['src/cli/main.ts', 'src/index.ts', 'src/app/create-app.ts', 'src/pods/register.ts', 'package.json']) expect(inputs[file]).toBeDefined();
     expect(await isStale(outdir)).toBe(false);
 
     // A source edited since the build (here: its recorded modification time no longer matches) makes it stale.
@@ -36,11 +37,11 @@ describe('the start-up bundle', () => {
     expect(await isStale(outdir)).toBe(true);
   });
 
-  it('the bundle runs: a bad configuration is reported by the bundled entry point', async () => {
+  it('the bundle runs: podbot start reports a bad configuration and exits 2', async () => {
     const outdir = await scratchDist();
     dirs.push(join(outdir, '..'));
     await build(outdir);
-    const run = spawnSync(process.execPath, [join(outdir, 'index.js')], {
+    const run = spawnSync(process.execPath, [join(outdir, 'cli', 'main.js'), 'start'], {
       env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port', PODBOT_CONFIG: join(outdir, 'none.yml') },
       encoding: 'utf8',
     });

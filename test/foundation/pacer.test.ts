@@ -118,18 +118,25 @@ describe('pace', () => {
     expect(available(pace, 1010)).toBe(1);
   });
 
+  it('does not lower the rate on 429s between which it only sat out pauses (an injected burst, not the limit)', () => {
+    let pace = limited(grant(initialPace(0), 0, 1).state, 10, 1000);
+    pace = { ...pace, rate: 20, rampLeft: 0 };
+    for (let t = 2000; t < 40_000; t += 2500) pace = limited(grant(pace, t, 1).state, t + 5, 2000);
+    expect(pacedRate(pace)).toBe(20);
+  });
+
   it('pauses every replica until Retry-After', () => {
     const pace = limited(grant(initialPace(0), 0, 1).state, 10, 3000);
     expect(available(pace, 2999)).toBe(0);
     expect(available(pace, 3010)).toBe(1);
   });
 
-  it('probes upwards slowly (1 % per 5 s of sending) after 30 quiet seconds', () => {
+  it('probes upwards slowly (1 % a second of sending) after 30 quiet seconds', () => {
     let pace = limited(grant(initialPace(0), 0, 1).state, 10, 1000);
     pace = { ...pace, rate: 10, rampLeft: 0 };
     for (let t = 1010; t <= 30_000; t += 100) pace = grant(pace, t, 1).state;
     expect(pacedRate(pace)).toBe(10); // not within 30 s of the 429
-    for (let t = 30_100; t <= 80_000; t += 100) pace = grant(pace, t, 1).state;
+    for (let t = 30_100; t <= 40_000; t += 100) pace = grant(pace, t, 1).state;
     const grown = pacedRate(pace)! / 10;
     expect(grown).toBeGreaterThan(1.09);
     expect(grown).toBeLessThan(1.12);

@@ -10,9 +10,9 @@ import { testDatabaseUrl } from '../support/database';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** What `npm start` runs: the launcher that (re)builds dist/ when needed and runs the bundle. */
+/** What `npm start` runs: bin/podbot.mjs start, which (re)builds dist/ when needed and runs the bundle. */
 function startPodbot(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, ['bin/podbot.mjs', 'start'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,6 +59,7 @@ describe('start-up', () => {
     expect(await app.exited).toBe(0);
     const { stdout } = app.output();
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.every((l) => typeof l.level === 'string' && !Number.isNaN(Date.parse(l.time)) && /T.*Z$/.test(l.time))).toBe(true);
     expect(lines.some((l) => l.msg === 'database migrated' || l.msg === 'database up to date')).toBe(true);
     expect(lines.some((l) => l.msg === 'GitHub webhooks are off: set GITHUB_WEBHOOK_SECRET to switch them on.')).toBe(true);
     expect(lines.at(-1).msg).toBe('stopped');

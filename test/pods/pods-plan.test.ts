@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { main } from '../../scripts/pods-plan';
+import { runCli } from '../../src/cli/main';
 import { openDatabase } from '../../src/db/open-database';
 import { freshDatabase, onPostgres, type TestDatabase } from '../support/database';
 import { startTestApp } from '../support/test-app';
@@ -43,7 +43,7 @@ async function plan(config: object): Promise<{ code: number; out: string; err: s
   await writeFile(join(dir, 'podbot.yml'), stringify(config));
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main([], env, { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) });
+  const code = await runCli(['pods', 'plan'], { env, io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) } });
   return { code, out: out.join(''), err: err.join('') };
 }
 
@@ -108,12 +108,12 @@ describe('npm run pods:plan', () => {
   it('answers --help with the usage, and a bad argument or podbot.yml with exit code 2', async () => {
     const out: string[] = [];
     const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t) };
-    expect(await main(['--help'], env, io)).toBe(0);
-    expect(out.join('')).toMatch(/^usage: npm run pods:plan/);
-    expect(await main(['--apply'], env, io)).toBe(2);
+    expect(await runCli(['pods', 'plan', '--help'], { env, io })).toBe(0);
+    expect(out.join('')).toMatch(/^usage: podbot pods plan/);
+    expect(await runCli(['pods', 'plan', '--apply'], { env, io })).toBe(2);
     await writeFile(join(dir, 'podbot.yml'), stringify({ pods: [{ name: 'Bad Name', area: 'x', advocates: ['UALICE'] }] }));
     out.length = 0;
-    expect(await main([], env, io)).toBe(2);
+    expect(await runCli(['pods', 'plan'], { env, io })).toBe(2);
     expect(out.join('')).toContain('pods[0].name: pod name must be lowercase kebab-case');
   });
 });

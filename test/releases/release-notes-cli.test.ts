@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../scripts/release-notes';
+import { runCli } from '../../src/cli/main';
 import { openDatabase } from '../../src/db/open-database';
 import { freshDatabase, onPostgres, type TestDatabase } from '../support/database';
 import { FakeGitHub } from '../support/fake-github';
@@ -58,7 +58,7 @@ describe('npm run release-notes', () => {
   });
 
   it('prints the block with --dry-run, reports progress on stderr and edits nothing (spawned)', async () => {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/release-notes.ts', '--repo', 'kubernetes-sigs/kind', '--tag', 'v0.31.0', '--dry-run'], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/podbot.mjs', 'release-notes', '--repo', 'kubernetes-sigs/kind', '--tag', 'v0.31.0', '--dry-run'], { env, timeout: 60_000 });
     expect(stdout.startsWith('<!-- podbot:credits:start -->\n## Contributors\n\nThank you to the 13 people who contributed to this release! 🎉')).toBe(true);
     expect(stdout).toContain('* @aoxn made their first contribution in https://github.com/kubernetes-sigs/kind/pull/4073');
     expect(stderr).toContain('comparing v0.30.0...v0.31.0: 78 commits');
@@ -71,14 +71,14 @@ describe('npm run release-notes', () => {
     const err: string[] = [];
     const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) };
     const argv = ['--repo', 'kubernetes-sigs/kind', '--tag', 'v0.31.0', '--previous', 'v0.30.0'];
-    expect(await main(argv, env, io)).toBe(0);
+    expect(await runCli(['release-notes', ...argv], { env, io })).toBe(0);
     expect(github.requestsTo('PATCH', /releases/)).toHaveLength(1);
     const release = github.releases.get('kubernetes-sigs/kind')!.find((r) => r.tag_name === 'v0.31.0')!;
     expect(release.body!.startsWith('Human notes\n\n<!-- podbot:credits:start -->')).toBe(true);
     // --previous skips the releases listing
     expect(github.requestsTo('GET', /^\/repos\/kubernetes-sigs\/kind\/releases$/)).toHaveLength(1);
 
-    expect(await main(argv, env, io)).toBe(0);
+    expect(await runCli(['release-notes', ...argv], { env, io })).toBe(0);
     expect(github.requestsTo('PATCH', /releases/)).toHaveLength(1);
     expect(err.join('')).toContain('the release already has this block; nothing to do');
   }, 90_000);
@@ -86,7 +86,7 @@ describe('npm run release-notes', () => {
   it('picks the previous release of the same module in a monorepo and keeps slashes raw in compare URLs', async () => {
     const out: string[] = [];
     const io = { stdout: (t: string) => void out.push(t), stderr: () => {} };
-    expect(await main(['--repo', 'kubernetes-sigs/kustomize', '--tag', 'kustomize/v5.3.0', '--dry-run'], env, io)).toBe(0);
+    expect(await runCli(['release-notes', '--repo', 'kubernetes-sigs/kustomize', '--tag', 'kustomize/v5.3.0', '--dry-run'], { env, io })).toBe(0);
     const compares = github.requestsTo('GET', /\/kustomize\/compare\//);
     expect(compares.map((r) => r.path)).toEqual(['/repos/kubernetes-sigs/kustomize/compare/kustomize/v5.2.1...kustomize/v5.3.0']);
     const block = out.join('');
@@ -100,8 +100,9 @@ describe('npm run release-notes', () => {
 
   it('explains wrong arguments and exits with 2', async () => {
     const err: string[] = [];
-    const code = await main(['--repo', 'kind', '--tag', 'v1'], env, { stdout: () => {}, stderr: (t) => void err.push(t) });
+    const code = await runCli(['release-notes', '--repo', 'kind', '--tag', 'v1'], { env, io: { stdout: () => {}, stderr: (t) => void err.push(t) } });
     expect(code).toBe(2);
-    expect(err.join('')).toContain('--repo owner/name is required');
+    expect(err.join('')).toContain('--repo expects owner/name, e.g. kubernetes-sigs/kind, not "kind"');
+    expect(err.join('')).toContain('usage: podbot release-notes');
   });
 });
