@@ -1,14 +1,25 @@
-// bench/startup: time from `npm start` to a healthy /healthz on a fresh data directory, and idle RSS.
-// Prints numbers; it is not a pass/fail test. Goal: ≤ 3 s to healthy.
+// bench/startup: time from `npm start` to a ready /healthz, and the server's idle memory (RSS), on the embedded
+// database (a fresh data directory) and on PostgreSQL (a fresh database). Prints numbers and ratios to the goals;
+// it is not a pass/fail test.
+//
+//   npx tsx bench/startup.ts                 3 runs on each database
+//   npx tsx bench/startup.ts 1 --embedded    one run, embedded only (or --postgres)
+//
+// Goals: ready within 3 s; idle RSS ≤ 200 MB on the embedded database, ≤ 120 MB on PostgreSQL.
+// PostgreSQL: DATABASE_URL's server, or postgres://postgres@127.0.0.1:5432/test; each run uses a new database.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
-const runs = Number(process.argv[2] ?? 3);
-const port = 23_000 + Math.floor(Math.random() * 1000);
-const results: { ms: number; rssMb: number }[] = [];
+const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 3);
+const only: 'embedded' | 'postgres' | undefined = process.argv.includes('--embedded') ? 'embedded' : process.argv.includes('--postgres') ? 'postgres' : undefined;
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const goals = { embedded: 200, postgres: 120 };
 
+/** RSS (kB) of the largest process under rootPid: the server, below npm and the launcher. */
 function treeRssKb(rootPid: number): number {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
     .trim()
@@ -20,7 +31,6 @@ function treeRssKb(rootPid: number): number {
     rss.set(pid, kb);
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
-  // The server is the deepest node process under npm; report the largest process in the tree.
   let max = 0;
   const stack = [rootPid];
   while (stack.length) {
@@ -31,39 +41,74 @@ function treeRssKb(rootPid: number): number {
   return max;
 }
 
-for (let i = 0; i < runs; i++) {
-  const dir = mkdtempSync(join(tmpdir(), 'podbot-bench-start-'));
-  const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: String(port), PODBOT_DATA_DIR: join(dir, 'pglite'), PODBOT_CONFIG: join(dir, 'none.yml'), LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  let ms: number;
-  for (;;) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) {
-        ms = performance.now() - started;
-        break;
-      }
-    } catch {
-      // not yet listening
-    }
-    if (performance.now() - started > 60_000) throw new Error('no healthy /healthz within 60 s');
-    await new Promise((r) => setTimeout(r, 25));
+async function withDatabase<T>(kind: 'embedded' | 'postgres', dir: string, use: (env: Record<string, string>) => Promise<T>): Promise<T> {
+  if (kind === 'embedded') return use({ PODBOT_DATA_DIR: join(dir, 'pglite'), DATABASE_URL: '' });
+  const name = `podbot_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await use({ DATABASE_URL: url.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
   }
-  await new Promise((r) => setTimeout(r, 2_000));
-  const rssMb = treeRssKb(child.pid!) / 1024;
-  process.kill(-child.pid!, 'SIGTERM');
-  await new Promise((r) => child.on('exit', r));
-  rmSync(dir, { recursive: true, force: true });
-  results.push({ ms, rssMb });
-  console.log(`run ${i + 1}: healthy after ${(ms / 1000).toFixed(2)} s, idle RSS ${rssMb.toFixed(0)} MB`);
 }
 
-const times = results.map((r) => r.ms).sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`startup (fresh data dir, npm start → /healthz 200): median ${(median / 1000).toFixed(2)} s over ${runs} runs; goal 3 s → ratio ${(median / 3000).toFixed(2)}`);
-console.log(`idle RSS of the server process: ${Math.max(...results.map((r) => r.rssMb)).toFixed(0)} MB`);
+async function startOnce(kind: 'embedded' | 'postgres'): Promise<{ ms: number; rssMb: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'podbot-bench-start-'));
+  const port = 23_000 + Math.floor(Math.random() * 1000);
+  try {
+    return await withDatabase(kind, dir, async (dbEnv) => {
+      const started = performance.now();
+      const child = spawn('npm', ['start', '--silent'], {
+        cwd: join(import.meta.dirname, '..'),
+        env: { ...process.env, PORT: String(port), PODBOT_CONFIG: join(dir, 'none.yml'), LOG_LEVEL: 'warn', ...dbEnv },
+        stdio: 'ignore',
+        detached: true,
+      });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      try {
+        let ms: number;
+        for (;;) {
+          const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+          if (res?.ok) {
+            ms = performance.now() - started;
+            break;
+          }
+          if (performance.now() - started > 60_000) throw new Error('no ready /healthz within 60 s');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        // Idle: start-up tasks done, nothing arriving. Take the highest of a few samples over three seconds.
+        let rssKb = 0;
+        for (let i = 0; i < 6; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          rssKb = Math.max(rssKb, treeRssKb(child.pid!));
+        }
+        return { ms, rssMb: rssKb / 1024 };
+      } finally {
+        process.kill(-child.pid!, 'SIGTERM');
+        await exited;
+      }
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const kind of only ? [only] : (['embedded', 'postgres'] as const)) {
+  const results: { ms: number; rssMb: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await startOnce(kind);
+    results.push(result);
+    console.log(`${kind} run ${i + 1}: ready after ${(result.ms / 1000).toFixed(2)} s, idle RSS ${result.rssMb.toFixed(0)} MB`);
+  }
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const rss = Math.max(...results.map((r) => r.rssMb));
+  console.log(`${kind}: start to ready /healthz median ${(median / 1000).toFixed(2)} s over ${runs} runs (goal 3 s, ratio ${(median / 3000).toFixed(2)})`);
+  console.log(`${kind}: idle RSS of the server ${rss.toFixed(0)} MB (highest run; goal ≤ ${goals[kind]} MB, ratio ${(rss / goals[kind]).toFixed(2)})`);
+  console.log('');
+}

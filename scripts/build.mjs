@@ -9,7 +9,7 @@
 // `npm install` builds it (scripts/postinstall.mjs) and so does `npm run build`; in a development checkout
 // bin/podbot.mjs rebuilds it when any source it was built from has changed, so an edited checkout never runs stale
 // code. esbuild is a development dependency: canBuild() says whether it is installed.
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -18,6 +18,7 @@ const meta = (outdir) => join(outdir, 'build-inputs.json');
 
 /** The entry points, relative to src/ in dist/. */
 export const ENTRY_POINTS = ['src/cli/main.ts', 'src/db/embedded-template.ts'];
+const WORKER = 'src/db/pglite-worker.mjs';
 
 /** True when esbuild is installed (a development install), so dist/ can be (re)built here. */
 export async function canBuild() {
@@ -51,8 +52,11 @@ export async function build(outdir = DIST) {
     metafile: true,
     logLevel: 'warning',
   });
+  // The embedded database's worker thread starts from its own file (plain JavaScript), as in src/.
+  await mkdir(join(staging, 'db'), { recursive: true });
+  await copyFile(join(ROOT, WORKER), join(staging, 'db', 'pglite-worker.mjs'));
   const inputs = {};
-  for (const file of [...Object.keys(result.metafile.inputs), 'package.json', 'tsconfig.json']) {
+  for (const file of [...Object.keys(result.metafile.inputs), WORKER, 'package.json', 'tsconfig.json']) {
     const { size, mtimeMs } = await stat(join(ROOT, file));
     inputs[file] = [size, mtimeMs];
   }

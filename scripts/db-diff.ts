@@ -6,7 +6,7 @@
 // so the diff is always against what the migrations produce.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diffSchemas } from '../src/db/migrate';
+import { diffSchemas } from '../src/db/schema-engine';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../src/paths';
 
 const name = process.argv[2];

@@ -5,6 +5,8 @@ import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
 import { lockDataDirectory } from './db/data-dir-lock';
 import { prepareDataDirectory } from './db/embedded-template';
+import { useLeanWasm } from './db/lean-wasm';
+import { explainStartError } from './db/start-errors';
 import { createLogger, type Logger } from './log';
 
 export interface RunningPodbot {
@@ -37,6 +39,8 @@ export async function startPodbot(source: NodeJS.ProcessEnv = process.env): Prom
   for (const line of env.disabled) log.info(line);
   if (loaded.missing) log.info({ path: configPath }, 'no community config found; running with defaults (see podbot.example.yml)');
 
+  useLeanWasm(); // before any WebAssembly is compiled: see src/db/lean-wasm.ts
+
   // PGlite cannot share a data directory between processes: refuse before touching it if another podbot has it.
   const lock = env.databaseUrl ? undefined : await lockDataDirectory(env.dataDir, 'podbot start');
   try {
@@ -55,9 +59,11 @@ export async function startPodbot(source: NodeJS.ProcessEnv = process.env): Prom
       import('./features'),
       import('./http/metrics-server'),
     ]);
-    const database = await opening;
+    // An unreachable server, a wrong password, a missing role or database: one line saying what to fix.
+    const target = { url: env.databaseUrl, dataDir: env.dataDir };
+    const database = await opening.catch((error: unknown) => explainStartError(error, target));
     try {
-      const applied = await database.migrate();
+      const applied = await database.migrate().catch((error: unknown) => explainStartError(error, target));
       log.info({ database: database.kind, applied }, applied.length ? 'database migrated' : 'database up to date');
 
       const app = createApp({ env, config: loaded.config, database, log, features });

@@ -3,7 +3,9 @@
 // are reported in one or a few lines, never as a stack trace (LOG_LEVEL=debug adds the stack of a failure).
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadDotenv } from '../config/dotenv';
 import { ConfigError } from '../config/problems';
+import { DatabaseStartError } from '../db/start-errors';
 import { systemClock } from '../outbox/types';
 import { CliFailure, EXIT, UsageError, type CliContext, type CliIo, type Command } from './command';
 import { commands } from './commands';
@@ -84,6 +86,10 @@ function report(command: Command, error: unknown, io: CliIo, env: NodeJS.Process
     for (const problem of error.problems) io.stderr(`  - ${problem.where}: ${problem.message}\n`);
     return EXIT.usage;
   }
+  if (error instanceof DatabaseStartError) {
+    io.stderr(`${title}: ${error.message}\n`);
+    return error.exitCode;
+  }
   if (error instanceof CliFailure || (error as { code?: unknown })?.code === 'DATA_DIR_IN_USE') {
     io.stderr(`${title}: ${(error as Error).message}\n`);
     return error instanceof CliFailure ? error.exitCode : EXIT.failure;
@@ -110,6 +116,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       }, 500).unref();
     }
   });
+  // .env in the working directory, under the environment (a variable already set keeps its value).
+  try {
+    loadDotenv();
+  } catch (error) {
+    process.stderr.write(`podbot: ${(error as Error).message}\n`);
+    process.exit(EXIT.usage);
+  }
   const code = await runCli(argv, { stopRequested });
   // Let stdout and stderr drain (they are asynchronous on pipes) before leaving.
   await new Promise((resolve) => process.stdout.write('', resolve));

@@ -56,8 +56,17 @@ export async function ensureTemplate(dir = TEMPLATE_DIR): Promise<Blob> {
  * 463 files instead of 1,059, and creating files is most of what a first start on an empty directory costs.
  */
 async function migrateAndSlim(pglite: PGlite): Promise<void> {
-  const [{ PrismaPGlite }, { applyMigrations }] = await Promise.all([import('pglite-prisma-adapter'), import('./migrate')]);
-  await applyMigrations(new PrismaPGlite(pglite));
+  const [{ PrismaPGlite }, { migrate }, { PrismaClient }] = await Promise.all([
+    import('pglite-prisma-adapter'),
+    import('./migrate'),
+    import('../generated/prisma/client'),
+  ]);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  try {
+    await migrate(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
   await pglite.exec(`UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')`);
   await pglite.exec('DROP DATABASE template0');
   await pglite.exec('DROP DATABASE template1');

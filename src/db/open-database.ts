@@ -1,16 +1,16 @@
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
 import { prepareDataDirectory } from './embedded-template';
-import { applyMigrations, pendingMigrations } from './migrate';
+import { migrate } from './migrate';
+import { PGliteThread } from './pglite-thread';
 
 export type Db = PrismaClient;
 
 export interface Database {
   prisma: PrismaClient;
-  /** embedded (PGlite, in-process) or postgres (a server reached through DATABASE_URL) */
+  /** embedded (PGlite, in a worker thread) or postgres (a server reached through DATABASE_URL) */
   kind: 'embedded' | 'postgres';
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Applies pending migrations; returns the names applied. */
@@ -33,9 +33,8 @@ export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promi
     return wrapDatabase('postgres', factory, async () => {});
   }
   await prepareDataDirectory(dataDir);
-  const pglite = await PGlite.create(dataDir);
-  const factory = new PrismaPGlite(yieldingToIo(pglite));
-  return wrapDatabase('embedded', factory, () => pglite.close());
+  const thread = await PGliteThread.create({ dataDir });
+  return wrapDatabase('embedded', new PrismaPGlite(thread.asPGlite()), () => thread.close());
 }
 
 /** Builds the Database facade over a driver adapter (exported for the test harness). */
@@ -50,8 +49,7 @@ export function wrapDatabase(
     prisma,
     kind,
     adapterFactory,
-    // Loading the schema engine costs time and memory; skip it when the database is already up to date.
-    migrate: async () => ((await pendingMigrations(prisma)).length ? applyMigrations(adapterFactory) : []),
+    migrate: () => migrate(prisma),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
@@ -62,31 +60,4 @@ export function wrapDatabase(
       await closeDriver();
     },
   };
-}
-
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * PGlite runs each statement synchronously on the event loop, and Prisma chains statements through promise
- * callbacks that never give the loop's I/O phase a turn: under load, incoming requests (and Slack's 3-second
- * acks) wait until a whole burst of database work is done. Yielding to I/O before each statement lets requests
- * in between statements. Transactions are wrapped too, since their statements go through the transaction object.
- */
-export function yieldingToIo<T extends object>(client: T): T {
-  return new Proxy(client, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      if (property === 'query' || property === 'exec') {
-        return async (...args: unknown[]) => {
-          await yieldToIo();
-          return value.apply(target, args);
-        };
-      }
-      if (property === 'transaction') {
-        return (callback: (tx: object) => unknown) => value.call(target, (tx: object) => callback(yieldingToIo(tx)));
-      }
-      return value.bind(target);
-    },
-  });
 }

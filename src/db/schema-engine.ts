@@ -1,10 +1,11 @@
-// Prisma's schema engine compiled to WebAssembly, driven through our own driver adapters.
+// Prisma's schema engine compiled to WebAssembly: a development tool, used only by `npm run db:diff` to write
+// new migration SQL. Nothing the app runs imports it (migrations are applied by src/db/migrate.ts from the
+// committed SQL), and its package is a devDependency pinned to an exact version.
 //
 // Prisma's CLI needs a native schema-engine binary that it downloads from Prisma's binary host at first use
-// (prisma/orm#17482, #19666). @prisma/schema-engine-wasm is the same engine as a wasm module, so migrations
-// run wherever the app runs, through the same adapter (PGlite or pg) the app uses. It records applied
-// migrations in `_prisma_migrations`, like `prisma migrate deploy`, so the native CLI can take over later.
-import { readFile } from 'node:fs/promises';
+// (prisma/orm#17482, #19666). @prisma/schema-engine-wasm is the same engine as a wasm module, driven through a
+// driver adapter.
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -57,4 +58,73 @@ export async function openSchemaEngine(
   await loadWasm();
   const adapter = adapterFactory ? bindMigrationAwareSqlAdapterFactory(adapterFactory) : undefined;
   return (await bg.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] } as never, log, adapter as never)) as unknown as Engine;
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/** SQL that turns the database described by `from` (or an empty one) into `to`. Needs no database. */
+export async function diffSchemas(from: string | undefined, to: string): Promise<string> {
+  // The engine connects once (to learn the server version) even for a schema-to-schema diff, so give it a
+  // throwaway in-memory embedded database rather than asking the user for a server.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+  const scratch = await PGlite.create();
+  const engine = await openSchemaEngine({ path: 'schema.prisma', content: to }, new PrismaPGlite(scratch));
+  try {
+    const result = await engine.diff({
+      from: from === undefined ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'from.prisma', content: from }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
+      script: true,
+      exitCode: null,
+      shadowDatabaseUrl: null,
+      filters: noFilters,
+    });
+    return result.stdout ?? '';
+  } finally {
+    engine.free();
+    await scratch.close();
+  }
+}
+
+/**
+ * What `prisma migrate deploy` does, run by Prisma's own engine: applies the committed migrations in
+ * `migrationsDir` that the database has not recorded. Not used by podbot itself (src/db/migrate.ts applies
+ * migrations); the tests use it to check that the two read and write `_prisma_migrations` the same way.
+ */
+export async function deployWithSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory, migrationsDir: string, schema: string): Promise<string[]> {
+  const names = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: await readFile(join(migrationsDir, name, 'migration.sql'), 'utf8') } },
+    })),
+  );
+  const lockfile = await readFile(join(migrationsDir, 'migration_lock.toml'), 'utf8').catch(() => null);
+  // The engine opens connections through the factory and does not close them when freed; close them here, or a
+  // Postgres database stays "in use" until they time out.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => {
+      const adapter = await adapterFactory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await adapterFactory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await openSchemaEngine({ path: 'schema.prisma', content: schema }, tracked);
+  try {
+    const result = await engine.applyMigrations({
+      migrationsList: { baseDir: migrationsDir, lockfile: { path: 'migration_lock.toml', content: lockfile }, shadowDbInitScript: '', migrationDirectories },
+      filters: noFilters,
+    });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
+  }
 }

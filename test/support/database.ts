@@ -7,11 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { ensureTemplate, migrationsFingerprint } from '../../src/db/embedded-template';
-import { openDatabase, wrapDatabase, yieldingToIo, type Database } from '../../src/db/open-database';
+import { openDatabase, wrapDatabase, type Database } from '../../src/db/open-database';
+import { PGliteThread } from '../../src/db/pglite-thread';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const onPostgres = Boolean(testDatabaseUrl);
@@ -34,8 +34,8 @@ async function embeddedTemplate(): Promise<Blob> {
 }
 
 async function freshEmbedded(): Promise<TestDatabase> {
-  const pglite = await PGlite.create({ loadDataDir: await embeddedTemplate() });
-  const db = wrapDatabase('embedded', new PrismaPGlite(yieldingToIo(pglite)), () => pglite.close());
+  const thread = await PGliteThread.create({ loadDataDir: await embeddedTemplate() });
+  const db = wrapDatabase('embedded', new PrismaPGlite(thread.asPGlite()), () => thread.close());
   return { ...db, destroy: () => db.close() };
 }
 

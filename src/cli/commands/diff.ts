@@ -23,7 +23,7 @@ exit codes: 0 written (or no changes), 1 failure, 2 usage problem`,
     const name = positionals[0];
     if (!name) throw new UsageError('a migration name is required');
     if (!/^[a-z0-9_]+$/.test(name)) throw new UsageError(`the name may hold lowercase letters, digits and _ only, not "${name}"`);
-    const [{ MIGRATIONS_DIR, SCHEMA_PATH, PROJECT_ROOT }, migrate] = await Promise.all([import('../../paths'), import('../../db/migrate')]);
+    const [{ MIGRATIONS_DIR, SCHEMA_PATH, PROJECT_ROOT }, migrate] = await Promise.all([import('../../paths'), import('../../db/schema-engine')]);
     const snapshotPath = join(MIGRATIONS_DIR, 'schema.snapshot.prisma');
     const before = await readFile(snapshotPath, 'utf8').catch(() => undefined);
     const after = await readFile(SCHEMA_PATH, 'utf8');

@@ -1,6 +1,7 @@
 // podbot migrate: applies pending migrations on their own, e.g. as a release step before replicas roll.
 import type { Command } from '../command';
 import { parseOptions } from '../parse-options';
+import { explainStartError } from '../../db/start-errors';
 import { openCliDatabase, readSettings } from '../settings';
 
 export const migrateCommand: Command = {
@@ -15,9 +16,10 @@ exit codes: 0 done (or nothing to do), 1 failure, 2 usage or configuration probl
   async run(argv, ctx) {
     parseOptions(argv, {});
     const settings = readSettings(ctx.env);
-    const database = await openCliDatabase(settings, 'podbot migrate');
+    const target = { url: settings.databaseUrl, dataDir: settings.dataDir };
+    const database = await openCliDatabase(settings, 'podbot migrate').catch((error: unknown) => explainStartError(error, target));
     try {
-      const applied = await database.migrate();
+      const applied = await database.migrate().catch((error: unknown) => explainStartError(error, target));
       ctx.io.stderr(applied.length ? `applied ${applied.join(', ')} (${database.kind})\n` : `database is up to date (${database.kind})\n`);
       return 0;
     } finally {
