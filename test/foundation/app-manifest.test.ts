@@ -35,6 +35,8 @@ const REST: Record<string, Needs> = {
   'GET /repos/{owner}/{repo}/installation': {},
   'GET /users/{username}': {},
   'GET /repos/{owner}/{repo}/issues': { issues: 'read' },
+  // The first-response watch's start-up search: results show only the issues and pull requests the App can read.
+  'GET /search/issues': { issues: 'read', pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/pulls': { pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': { pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': { issues: 'read', pull_requests: 'read' },
