@@ -35,8 +35,6 @@ const REST: Record<string, Needs> = {
   'GET /repos/{owner}/{repo}/installation': {},
   'GET /users/{username}': {},
   'GET /repos/{owner}/{repo}/issues': { issues: 'read' },
-  // The first-response watch's start-up search: results show only the issues and pull requests the App can read.
-  'GET /search/issues': { issues: 'read', pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/pulls': { pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': { pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': { issues: 'read', pull_requests: 'read' },
@@ -48,7 +46,7 @@ const REST: Record<string, Needs> = {
   'PATCH /repos/{owner}/{repo}/releases/{release_id}': { contents: 'write' },
   'GET /repos/{owner}/{repo}/compare/{basehead}': { contents: 'read' },
   'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers': { pull_requests: 'write' },
-  // Search sees private repositories' issues and PRs only with read access to them.
+  // Backfill and the first-response watch's start-up search see private repositories' items only with read access.
   'GET /search/issues': { issues: 'read', pull_requests: 'read' },
 };
 
