@@ -31,4 +31,6 @@ USER node
 VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "bin/podbot.mjs", "start"]
+# --max-semi-space-size=1: a 1 MB young generation (V8's default grows to 16 MB per semi-space) keeps idle memory
+# about 35 MB lower; it only takes effect on node's command line (docs/architecture.md, "Memory").
+CMD ["node", "--max-semi-space-size=1", "bin/podbot.mjs", "start"]
