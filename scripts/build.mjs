@@ -19,6 +19,9 @@ const meta = (outdir) => join(outdir, 'build-inputs.json');
 /** The entry points, relative to src/ in dist/. */
 export const ENTRY_POINTS = ['src/cli/main.ts', 'src/db/embedded-template.ts'];
 const WORKER = 'src/db/pglite-worker.mjs';
+/** Prisma's query compiler as base64 text, imported by the generated client; see src/db/query-compiler-wasm.mjs. */
+const QUERY_COMPILER_BASE64 = /^@prisma\/client\/runtime\/query_compiler_[^/]*\.wasm-base64\.mjs$/;
+const QUERY_COMPILER_SHIM = 'src/db/query-compiler-wasm.mjs';
 
 /** True when esbuild is installed (a development install), so dist/ can be (re)built here. */
 export async function canBuild() {
@@ -36,6 +39,16 @@ export async function build(outdir = DIST) {
   const esbuild = await import('esbuild');
   const staging = `${outdir}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  const compilers = new Set();
+  const queryCompilerFromFile = {
+    name: 'query-compiler-from-file',
+    setup(builder) {
+      builder.onResolve({ filter: QUERY_COMPILER_BASE64 }, (args) => {
+        compilers.add(args.path);
+        return { path: join(ROOT, QUERY_COMPILER_SHIM) };
+      });
+    },
+  };
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: ENTRY_POINTS,
@@ -51,7 +64,13 @@ export async function build(outdir = DIST) {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
+    plugins: [queryCompilerFromFile],
   });
+  // The shim reads ../prisma/query-compiler.wasm from its chunk, one level below dist/ like every output file.
+  if (compilers.size !== 1) throw new Error(`expected the generated client to import one query compiler, found: ${[...compilers].join(', ') || 'none'}`);
+  const { wasm } = await import([...compilers][0]);
+  await mkdir(join(staging, 'prisma'), { recursive: true });
+  await writeFile(join(staging, 'prisma', 'query-compiler.wasm'), Buffer.from(wasm, 'base64'));
   // The embedded database's worker thread starts from its own file (plain JavaScript), as in src/.
   await mkdir(join(staging, 'db'), { recursive: true });
   await copyFile(join(ROOT, WORKER), join(staging, 'db', 'pglite-worker.mjs'));

@@ -1,8 +1,9 @@
 // scripts/build.mjs: the bundle the podbot CLI runs (`npm start` is `podbot start`), and how bin/podbot.mjs decides it must be rebuilt.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { build, isStale } from '../../scripts/build.mjs';
@@ -35,6 +36,23 @@ describe('the start-up bundle', () => {
     // So does a source that no longer exists.
     await writeFile(join(outdir, 'build-inputs.json'), JSON.stringify({ ...inputs, 'src/gone.ts': [1, 1] }));
     expect(await isStale(outdir)).toBe(true);
+  });
+
+  it("carries Prisma's query compiler as a wasm file that the client's import reads, not as base64 text", async () => {
+    const outdir = await scratchDist();
+    dirs.push(join(outdir, '..'));
+    await build(outdir);
+    const bytes = await readFile(join(outdir, 'prisma', 'query-compiler.wasm'));
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    const chunks = await readdir(join(outdir, 'chunks'));
+    for (const file of chunks.filter((name) => name.endsWith('.js'))) expect(await readFile(join(outdir, 'chunks', file), 'utf8')).not.toContain('wasm-base64');
+    // What the generated client does with the module it imports: Buffer.from(wasm, 'base64'), then compile.
+    const shim = chunks.find((name) => name.startsWith('query-compiler-wasm-') && name.endsWith('.js'));
+    expect(shim).toBeDefined();
+    const { wasm } = (await import(pathToFileURL(join(outdir, 'chunks', shim!)).href)) as { wasm: unknown };
+    const decoded = Buffer.from(wasm as string, 'base64');
+    expect(decoded.equals(bytes)).toBe(true);
+    expect(WebAssembly.Module.exports(new WebAssembly.Module(decoded)).length).toBeGreaterThan(0);
   });
 
   it('the bundle runs: podbot start reports a bad configuration and exits 2', async () => {
