@@ -198,7 +198,7 @@ for (const kind of kinds) {
     dbEnv.DATABASE_URL = url.toString();
   }
   const port = freePort();
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  const server = spawn('npm', ['start', '--silent'], {
     cwd: root,
     detached: true,
     stdio: 'ignore',
