@@ -117,7 +117,14 @@ export function createApp(deps: AppDeps): PodbotApp {
   let closing = false;
   registerCoreRoutes(ctx, router, database, { pendingStartupTasks: () => [...startupPending], closing: () => closing });
   registerOutboxRoutes(ctx, router);
-  if (bolt) router.post('/slack/events', bolt.listener);
+  if (bolt) {
+    router.post('/slack/events', (route) => {
+      // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
+      const done = ctx.metrics.slackAckSeconds.startTimer();
+      route.res.once('finish', () => done());
+      return bolt.listener(route);
+    });
+  }
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
   if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));

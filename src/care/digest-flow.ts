@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { findNextHeldCall } from '../calls';
 import type { AppContext } from '../context';
-import { queryWaitingItems } from '../insights';
 import { section, type SlackMessage } from '../kit/slack/blocks';
 import { escapeMrkdwn } from '../kit/slack/text';
 import { findClosestMatch } from '../kit/text/find-closest-match';
+import { listWaitingItems } from '../newcomers';
 import { loadPodViews, type StoredPodView } from '../pods';
 import { renderDigest } from './core/render-digest';
 import { isDue, lastWeeklySlot } from './core/schedule';
@@ -13,19 +13,21 @@ import { claimSend, loadDigestData } from './store/digest-data';
 /** What the digest uses from the app. */
 export type DigestContext = Pick<AppContext, 'db' | 'outbox' | 'clock' | 'config' | 'log'>;
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 /** A pod's digest for the week that ends at `to`; undefined when there is nothing to report. */
 export async function buildDigest(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, pod: StoredPodView, to: Date, weekOf: string): Promise<SlackMessage | undefined> {
   const from = new Date(to.getTime() - WEEK_MS);
   const data = await loadDigestData(ctx.db, { podId: pod.id, pod: pod.name, from, to, bots: ctx.config.bots });
-  const waiting = await queryWaitingItems(ctx.db, { pod: pod.name, now: to, bots: ctx.config.bots });
+  // The first-response watch's own list (newcomers), seen at `to` so that every replica lists the same items.
+  const waiting = (await listWaitingItems({ ...ctx, clock: { now: () => to } }, pod.name)).filter((item) => item.openedAt < to);
   const nextCall = await findNextHeldCall(ctx);
   return renderDigest({
     pod,
     weekOf,
     ...data,
-    waitingIssues: waiting.filter((item) => item.kind === 'issue').map((item) => ({ repo: item.repo, number: item.number, kind: 'issue' as const, author: item.authorLogin, ageDays: item.waitingDays })),
+    waitingIssues: waiting.filter((item) => item.kind === 'issue').map((item) => ({ repo: item.repo, number: item.number, kind: 'issue' as const, author: item.authorLogin, ageDays: Math.floor(item.ageMs / DAY_MS) })),
     ...(nextCall ? { nextCall: { name: nextCall.name, start: nextCall.start, ...(nextCall.link ? { link: nextCall.link } : {}) } } : {}),
   });
 }

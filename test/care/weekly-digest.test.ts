@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app';
 import { commandReply } from '../pods/app-helpers';
 import { aPodMember } from './support';
+import { issueComment, issueOpened } from '../newcomers/payloads';
 
 const DAY = 86_400_000;
 const TASK = 'care: weekly digest';
@@ -29,7 +30,8 @@ async function anItem(number: number, kind: 'issue' | 'pr', author: string, open
   await t.db.prisma.podMention.create({ data: { repo: 'octo/app', number, podName: 'docs' } });
 }
 
-const digests = (channel: string) => t.slack.messagesTo(channel).map((call) => call.args);
+// The pod channel also gets the pod's other posts (the opened first-timer issue); only digests are counted here.
+const digests = (channel: string) => t.slack.messagesTo(channel).map((call) => call.args).filter((args) => String(args.text).includes('the week to'));
 const textOf = (message: any) => message.blocks.map((block: any) => block.text?.text ?? block.elements?.[0]?.text).join('\n');
 
 beforeAll(async () => {
@@ -39,7 +41,11 @@ beforeAll(async () => {
   await aPodMember(t, 'docs', 'UOLDTIMER', 'oldtimer', daysBefore(30));
   await anItem(1, 'pr', 'newbie', 3);
   await anItem(2, 'pr', 'carla', 10, 1);
-  await anItem(3, 'issue', 'reporter', 4);
+  // A first-timer's issue, watched by newcomers' first-response watch: the digest and the Home list what it lists.
+  expect((await t.webhook('issues', issueOpened({ number: 3, author: 'reporter', labels: ['area/docs'], createdAt: daysBefore(4).toISOString() }))).status).toBe(202);
+  await t.drain();
+  // An issue in the ledger that nobody watches (opened before podbot, say, and not picked up) is not listed.
+  await anItem(7, 'issue', 'unwatched', 4);
   await anItem(4, 'pr', 'early', 5);
   await anItem(5, 'pr', 'reviewed', 2);
   await t.db.prisma.itemResponse.create({ data: { repo: 'octo/app', number: 5, responderLogin: 'oldtimer', responderLoginLower: 'oldtimer', kind: 'review', respondedAt: daysBefore(1), githubId: 'review-5' } });
@@ -105,7 +111,7 @@ describe('weekly pod digest', () => {
   it('previews a digest to the person who asks, and suggests a pod name for a typo', async () => {
     const preview = await commandReply(t, '/pod', 'digest docs', 'UALICE');
     expect(preview.text).toMatch(/^Preview \(only you can see this\): Docs Pod: the week to 2026-11-30/);
-    expect(t.slack.messagesTo('C0DOCS')).toHaveLength(2);
+    expect(digests('C0DOCS')).toHaveLength(2);
     expect((await commandReply(t, '/pod', 'digest dcos', 'UALICE')).text).toContain('Did you mean `/pod digest docs`?');
     expect((await commandReply(t, '/pod', 'digest cli', 'UALICE')).text).toBe('Nothing for the Cli digest this week, so none would be sent.');
   });
@@ -124,5 +130,23 @@ describe('advocate App Home', () => {
     expect(texts[start + 1]).toContain('<https://github.com/octo/app/issues/3|octo/app#3> by reporter');
     expect(texts[start + 2]).toBe('*Ladder suggestions*\nNone open.');
     expect(texts[start + 3]).toContain('Pull requests awaiting review');
+  });
+
+  it('drops an issue from the Home and the digest once someone answers it, as the first-response watch does', async () => {
+    const homeTexts = async (): Promise<string[]> => {
+      const before = t.slack.callsTo('views.publish').length;
+      expect((await t.event({ type: 'app_home_opened', user: 'UALICE', channel: 'D0HOME', tab: 'home', event_ts: '1700000000.000200' })).status).toBe(200);
+      const deadline = Date.now() + 10_000;
+      while (t.slack.callsTo('views.publish').length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      return t.slack.callsTo('views.publish').at(-1)!.args.view.blocks.map((block: any) => block.text?.text ?? '');
+    };
+    // A bot's reply does not count: the issue still waits.
+    expect((await t.webhook('issue_comment', issueComment({ number: 3, author: 'reporter', by: 'ci-helper[bot]', at: clock.now().toISOString(), id: 301 }))).status).toBe(202);
+    expect((await homeTexts()).join('\n')).toContain('octo/app#3> by reporter');
+    expect((await commandReply(t, '/pod', 'digest docs', 'UALICE')).text).toContain('Issues waiting for a first response');
+    expect((await t.webhook('issue_comment', issueComment({ number: 3, author: 'reporter', by: 'oldtimer', at: clock.now().toISOString(), id: 302 }))).status).toBe(202);
+    const texts = await homeTexts();
+    expect(texts[texts.indexOf('Care: Docs') + 1]).toBe('*Waiting for a first response*\nNothing is waiting.');
+    expect((await commandReply(t, '/pod', 'digest docs', 'UALICE')).text).not.toContain('Issues waiting for a first response');
   });
 });

@@ -44,6 +44,9 @@ describe('http surface', () => {
     const count = async () => Number((await (await fetch(`${t.url}/metrics`)).text()).match(/^podbot_slack_ack_seconds_count (\d+)$/m)?.[1]);
     const before = await count();
     expect((await t.command('/pod', 'help', 'U0ACK')).status).toBe(200);
+    // Observed when the response has finished, which the client may see a moment before the server does.
+    const deadline = Date.now() + 5_000;
+    while ((await count()) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await count()).toBe(before + 1);
   });
 

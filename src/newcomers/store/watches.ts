@@ -1,18 +1,12 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { WatchStep } from '../core/first-response-keys';
+import type { WaitingItemView } from '../core/render-waiting-item';
 
 /** The Prisma client, or the client of an interactive transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 
-export interface NewWatch {
-  repo: string;
-  number: number;
-  kind: 'issue' | 'pr';
-  authorLogin: string;
-  firstTimer: boolean;
-  title: string;
-  url: string;
-  openedAt: Date;
+/** A watched item: what a message about it shows (WaitingItemView), the Pods it matched, and how it was found. */
+export interface NewWatch extends WaitingItemView {
   pods: string[];
   source: 'webhook' | 'startup';
 }
