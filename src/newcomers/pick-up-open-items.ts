@@ -12,6 +12,8 @@ export interface PickUpResult {
   repositories: number;
   searched: number;
   watched: number;
+  /** Repositories whose search failed: the start-up task tries these again, and only these. */
+  failed: string[];
 }
 
 /**
@@ -24,13 +26,14 @@ export interface PickUpResult {
  *
  * An item with a comment is taken as answered: the search tells how many comments, not whose, and reading them would
  * cost a request per item. Reviews before podbot was installed are not visible here either (docs/newcomers.md).
- * A repository whose search fails is logged and skipped; the others go on.
+ * A repository whose search fails is logged and skipped; the others go on, and it is returned in `failed` for the
+ * caller to try again (`only` limits a run to those repositories).
  */
-export async function pickUpOpenItems(ctx: PickUpContext): Promise<PickUpResult> {
+export async function pickUpOpenItems(ctx: PickUpContext, only?: readonly string[]): Promise<PickUpResult> {
   const settings = ctx.config.welcome.firstResponse;
-  const result: PickUpResult = { repositories: 0, searched: 0, watched: 0 };
+  const result: PickUpResult = { repositories: 0, searched: 0, watched: 0, failed: [] };
   if (!settings.enabled || !ctx.github) return result;
-  const repositories = [...new Set([...settings.repositories, ...(await listLedgerRepositories(ctx.db))])];
+  const repositories = only ? [...only] : [...new Set([...settings.repositories, ...(await listLedgerRepositories(ctx.db))])];
   result.repositories = repositories.length;
   const pods = await loadPodViews(ctx.db, { liveOnly: true });
   const now = ctx.clock.now();
@@ -43,7 +46,8 @@ export async function pickUpOpenItems(ctx: PickUpContext): Promise<PickUpResult>
         ctx.log.info({ repo, total: response.data.total_count, read: items.length }, 'newcomers: more open items than one search page; the oldest were picked up');
       }
     } catch (error) {
-      ctx.log.warn({ repo, err: errorSummary(error) }, 'newcomers: start-up search failed; this repository is not picked up until the next start');
+      ctx.log.warn({ repo, err: errorSummary(error) }, 'newcomers: start-up search failed; this repository is tried again');
+      result.failed.push(repo);
       continue;
     }
     result.searched += 1;

@@ -13,7 +13,14 @@ export const registerNewcomers: Feature = (ctx, surfaces) => {
   surfaces.schedule('first-response', '*/5 * * * *', async () => {
     await runFirstResponseTick(ctx);
   });
+  // A repository whose search failed is searched again by the start-up task's retries (with backoff), alone: the
+  // others are done and are not asked for twice.
+  let remaining: string[] | undefined;
   surfaces.onStart('first-response-pick-up', async () => {
-    await pickUpOpenItems(ctx);
+    const { failed } = await pickUpOpenItems(ctx, remaining);
+    if (failed.length) {
+      remaining = failed;
+      throw new Error(`start-up search failed for ${failed.join(', ')}`);
+    }
   });
 };
