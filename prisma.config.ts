@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The CLI is only used for `prisma generate` here;
-// migrations run through scripts/db-migrate.ts (see CONTRIBUTING.md).
+// migrations run through `podbot migrate` (src/cli/commands/migrate.ts; see CONTRIBUTING.md).
 import { defineConfig } from 'prisma/config';
 
 export default defineConfig({
