@@ -4,7 +4,7 @@ import type { PodMetrics } from './core/types';
 import { summarizeCalls } from './core/summarize-calls';
 import { queryCallOccurrences } from './store/query-calls';
 import { queryFirstTimers } from './store/query-first-timers';
-import { queryHealth } from './store/query-health';
+import { queryHealth, queryPodsHealth } from './store/query-health';
 import { queryPodFill, queryPodMembers, queryWaitingItems } from './store/query-pods';
 import { readSnapshot, type InsightsDb } from './store/read-snapshot';
 
@@ -52,7 +52,7 @@ export function loadPodHealth(ctx: Ctx, period: Period, name: string) {
   return readSnapshot(ctx.db, async (tx) => {
     const [pod] = await queryPodFill(tx, { period, bots: ctx.config.bots, pod: name });
     if (!pod) return null;
-    return { pod, health: (await queryHealth(tx, { period, pod: name, bots: ctx.config.bots, now })).health };
+    return { pod, health: (await queryHealth(tx, { period, pod: name, bots: ctx.config.bots, now, trend: false })).health };
   });
 }
 
@@ -64,8 +64,8 @@ export function loadGaugeFigures(ctx: Ctx, days: number) {
   const now = ctx.clock.now();
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
   return readSnapshot(ctx.db, async (tx) => {
-    const recent = await queryHealth(tx, { period: { from: daysAgo(days), to: now }, pod: null, bots: ctx.config.bots, now });
-    const retention = await queryHealth(tx, { period: { from: daysAgo(2 * days), to: daysAgo(days) }, pod: null, bots: ctx.config.bots, now });
+    const recent = await queryHealth(tx, { period: { from: daysAgo(days), to: now }, pod: null, bots: ctx.config.bots, now, trend: false });
+    const retention = await queryHealth(tx, { period: { from: daysAgo(2 * days), to: daysAgo(days) }, pod: null, bots: ctx.config.bots, now, trend: false });
     const pods = await queryPodFill(tx, { period: { from: daysAgo(days), to: now }, bots: ctx.config.bots });
     return { recent: recent.health, retention: retention.health, pods };
   });
@@ -76,14 +76,13 @@ export function loadFirstTimers(ctx: Ctx, period: Period, pod: string | null) {
   return readSnapshot(ctx.db, (tx) => queryFirstTimers(tx, { period, pod, bots: ctx.config.bots }));
 }
 
-/** Every pod's fill and health metrics, for the per-pod CSV. */
+/** Every pod's fill and health metrics, for the per-pod CSV: each metric's statement computes every pod's at once. */
 export function loadPodMetrics(ctx: Ctx, period: Period): Promise<PodMetrics[]> {
   const now = ctx.clock.now();
   return readSnapshot(ctx.db, async (tx) => {
     const pods = await queryPodFill(tx, { period, bots: ctx.config.bots });
-    const result: PodMetrics[] = [];
-    for (const pod of pods) result.push({ ...pod, health: (await queryHealth(tx, { period, pod: pod.name, bots: ctx.config.bots, now })).health });
-    return result;
+    const health = await queryPodsHealth(tx, { period, pods: pods.map((pod) => pod.name), bots: ctx.config.bots, now });
+    return pods.map((pod): PodMetrics => ({ ...pod, health: health.get(pod.name)! }));
   });
 }
 

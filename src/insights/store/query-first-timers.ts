@@ -1,13 +1,19 @@
+import { Prisma } from '../../generated/prisma/client';
 import type { Period } from '../core/period';
 import type { FirstTimer } from '../core/types';
 import type { InsightsDb as Db } from './read-snapshot';
-import { periodPullRequests } from './sql-parts';
+import { isHuman, scopedEntries, within } from './sql-parts';
 
 /** Everyone whose first pull request in the ledger was opened in the period (in scope), with the pods it counts for. */
 export async function queryFirstTimers(db: Db, input: { period: Period; pod: string | null; bots: readonly string[] }): Promise<FirstTimer[]> {
+  // Each author's first pull request is kept in LedgerAuthor: the period's are found by date, without ranking anyone's history.
+  const firstInPeriod = Prisma.sql`e.id IN (
+    SELECT a."firstPrId" FROM "LedgerAuthor" a
+    WHERE ${within(Prisma.sql`a."firstPrOpenedAt"`, input.period)} AND ${isHuman(Prisma.sql`a."authorLoginLower"`, input.bots)})`;
   const rows = await db.$queryRaw<{ login: string; repo: string; number: number; openedAt: Date; pods: string | null }[]>`
-    WITH ${periodPullRequests(input)}, firsts AS (
-      SELECT e.id, e.repo, e.number, e."authorLogin", e."authorLoginLower", e."openedAt" FROM period_prs e WHERE e.first
+    WITH firsts AS (
+      SELECT f.id, f.repo, f.number, f."authorLogin", f."authorLoginLower", f."openedAt"
+      FROM (${scopedEntries(input.pod === null ? null : [input.pod], firstInPeriod)}) f
     ), pods AS (
       SELECT f.id, pm."podName" AS name FROM firsts f JOIN "PodMention" pm ON pm.repo = f.repo AND pm.number = f.number
       UNION

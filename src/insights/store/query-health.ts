@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { monthsOf, type Period } from '../core/period';
 import type { HealthMetrics, MonthlyTrend, ResponseTimes } from '../core/types';
-import { at, hours, inScope, isHuman, num, periodPullRequests, ratio, within } from './sql-parts';
+import { at, EVERYONE, hours, isHuman, num, periodPullRequests, ratio, scopedEntries, type Scopes, within } from './sql-parts';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
@@ -13,6 +13,15 @@ export interface HealthQuery {
   now: Date;
 }
 
+interface ScopesQuery {
+  period: Period;
+  scopes: Scopes;
+  bots: readonly string[];
+  now: Date;
+  /** Whether to compute the monthly trend too (pages with charts); the CSV and Slack show none. */
+  trend: boolean;
+}
+
 /** CHAOSS newcomer retention window. */
 const RETENTION_DAYS = 90;
 /** How far back an inactive contributor's last contribution may lie. */
@@ -20,10 +29,10 @@ const INACTIVE_LOOKBACK_DAYS = 365;
 const TOP_REVIEWERS = 10;
 
 interface AggregateRow {
+  scope: string;
   month: string | null;
   opened: unknown;
   new_contributors: unknown;
-  active: unknown;
   eligible: unknown;
   retained: unknown;
   answered: unknown;
@@ -35,33 +44,44 @@ interface AggregateRow {
 }
 
 /**
- * The pull requests opened in the period (in scope, bots excluded), each with whether it is its author's first in the
+ * The pull requests opened in the period (per scope, bots excluded), each with whether it is its author's first in the
  * whole ledger, its first response by someone else, and (for a first-timer whose 90 days are over) whether a second
- * pull request followed. Aggregated once overall and once per month (GROUPING SETS), in one statement.
+ * pull request followed. Aggregated per scope, and per scope and month for the trend (which needs only counts and the
+ * median), in one statement.
  *
- * Firsts and second pull requests come from one window pass (periodPullRequests) and first responses from one
- * grouped join, instead of three look-ups per pull request.
+ * Firsts and second pull requests are read from LedgerAuthor (kept as the ledger is written), and first responses
+ * come from one grouped join, instead of look-ups or a ranking of every author's history per pull request.
  */
-function periodAggregates(db: Db, q: HealthQuery): Promise<AggregateRow[]> {
+function periodAggregates(db: Db, q: ScopesQuery): Promise<AggregateRow[]> {
   const responder = isHuman(Prisma.sql`r."responderLoginLower"`, q.bots);
+  const trend = q.trend
+    ? Prisma.sql`
+    UNION ALL
+    SELECT t.scope, to_char(date_trunc('month', t."openedAt"), 'YYYY-MM'),
+      count(*), count(*) FILTER (WHERE t.first), count(t.retained), count(*) FILTER (WHERE t.retained),
+      NULL, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours), NULL, NULL, NULL, NULL
+    FROM t
+    GROUP BY t.scope, date_trunc('month', t."openedAt")`
+    : Prisma.empty;
   return db.$queryRaw<AggregateRow[]>`
-    WITH ${periodPullRequests(q)}, responded AS (
+    WITH prs AS MATERIALIZED (${periodPullRequests(q.scopes, q)}), responded AS (
       SELECT e.id, min(r."respondedAt") AS at
-      FROM period_prs e JOIN "ItemResponse" r ON r.repo = e.repo AND r.number = e.number
+      FROM prs e JOIN "ItemResponse" r ON r.repo = e.repo AND r.number = e.number
       WHERE r."responderLoginLower" <> e."authorLoginLower" AND ${responder}
       GROUP BY e.id
-    ), t AS (
-      SELECT e."authorLoginLower" AS login, e."openedAt", e.first,
+    ), t AS MATERIALIZED (
+      SELECT e.scope, e."openedAt", coalesce(a."firstPrId" = e.id, FALSE) AS first,
         EXTRACT(EPOCH FROM (f.at - e."openedAt")) / 3600.0 AS hours,
-        CASE WHEN e.first AND e."openedAt" + make_interval(days => ${RETENTION_DAYS}) <= ${at(q.now)}
-          THEN coalesce(e."nextOpenedAt" <= e."openedAt" + make_interval(days => ${RETENTION_DAYS}), FALSE)
+        CASE WHEN a."firstPrId" = e.id AND e."openedAt" + make_interval(days => ${RETENTION_DAYS}) <= ${at(q.now)}
+          THEN coalesce(a."secondPrOpenedAt" <= e."openedAt" + make_interval(days => ${RETENTION_DAYS}), FALSE)
         END AS retained
-      FROM period_prs e LEFT JOIN responded f ON f.id = e.id
+      FROM prs e
+      LEFT JOIN "LedgerAuthor" a ON a."authorLoginLower" = e."authorLoginLower"
+      LEFT JOIN responded f ON f.id = e.id
     )
-    SELECT to_char(date_trunc('month', t."openedAt"), 'YYYY-MM') AS month,
+    SELECT t.scope, NULL AS month,
       count(*) AS opened,
       count(*) FILTER (WHERE t.first) AS new_contributors,
-      count(DISTINCT t.login) AS active,
       count(t.retained) AS eligible,
       count(*) FILTER (WHERE t.retained) AS retained,
       count(t.hours) AS answered,
@@ -71,81 +91,93 @@ function periodAggregates(db: Db, q: HealthQuery): Promise<AggregateRow[]> {
       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours) FILTER (WHERE t.first) AS ft_median,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours) FILTER (WHERE t.first) AS ft_p90
     FROM t
-    GROUP BY GROUPING SETS ((), (date_trunc('month', t."openedAt")))`;
+    GROUP BY t.scope${trend}`;
 }
 
-function countInactive(db: Db, q: HealthQuery): Promise<{ n: unknown }[]> {
-  const lookbackFrom = new Date(q.period.from.getTime() - INACTIVE_LOOKBACK_DAYS * 86_400_000);
-  return db.$queryRaw`
-    SELECT count(DISTINCT e."authorLoginLower") AS n FROM "LedgerEntry" e
-    WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, { from: lookbackFrom, to: q.period.from })}
-      AND ${isHuman(Prisma.sql`e."authorLoginLower"`, q.bots)} AND ${inScope('e', q.pod)}
-      AND NOT EXISTS (
-        SELECT 1 FROM "LedgerEntry" x
-        WHERE x."authorLoginLower" = e."authorLoginLower" AND x.kind = 'pr'
-          AND ${within(Prisma.sql`x."openedAt"`, q.period)} AND ${inScope('x', q.pod)})`;
+interface ContributorsRow {
+  scope: string;
+  active: unknown;
+  inactive: unknown;
+  absence: unknown;
+  merged: unknown;
 }
 
-/** The smallest number of authors whose pull requests make up at least half of the period's, and merges in the period. */
-function absenceAndMerges(db: Db, q: HealthQuery): Promise<{ absence: unknown; merged: unknown }[]> {
-  const human = isHuman(Prisma.sql`e."authorLoginLower"`, q.bots);
+/**
+ * Per scope: active contributors (a pull request in the period), inactive ones (one in the 12 months before, none in
+ * it), the absence factor (the fewest authors whose pull requests make up at least half of the period's) and the
+ * pull requests merged in the period, from one pass over each author's pull requests of those 12 + n months.
+ */
+function contributors(db: Db, q: ScopesQuery): Promise<ContributorsRow[]> {
+  const lookback = { from: new Date(q.period.from.getTime() - INACTIVE_LOOKBACK_DAYS * 86_400_000), to: q.period.from };
+  const opened = Prisma.sql`e."openedAt" >= ${at(lookback.from)} AND e."openedAt" < ${at(q.period.to)}`;
+  const merged = Prisma.sql`e.merged AND ${within(Prisma.sql`e."mergedAt"`, q.period)}`;
   return db.$queryRaw`
-    WITH counts AS (
-      SELECT e."authorLoginLower" AS login, count(*) AS n FROM "LedgerEntry" e
-      WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, q.period)} AND ${human} AND ${inScope('e', q.pod)}
-      GROUP BY e."authorLoginLower"
+    WITH prs AS (
+      ${scopedEntries(q.scopes, Prisma.sql`e.kind = 'pr' AND ${isHuman(Prisma.sql`e."authorLoginLower"`, q.bots)} AND ((${opened}) OR (${merged}))`)}
+    ), authors AS (
+      SELECT e.scope, e."authorLoginLower" AS login,
+        count(*) FILTER (WHERE ${within(Prisma.sql`e."openedAt"`, q.period)}) AS n,
+        count(*) FILTER (WHERE ${within(Prisma.sql`e."openedAt"`, lookback)}) AS before,
+        count(*) FILTER (WHERE ${merged}) AS merged
+      FROM prs e
+      GROUP BY e.scope, e."authorLoginLower"
     ), ranked AS (
-      SELECT row_number() OVER (ORDER BY n DESC, login) AS rn,
-        sum(n) OVER (ORDER BY n DESC, login ROWS UNBOUNDED PRECEDING) AS cumulative,
-        sum(n) OVER () AS total
-      FROM counts
+      SELECT scope, row_number() OVER w AS rn, sum(n) OVER (w ROWS UNBOUNDED PRECEDING) AS cumulative, sum(n) OVER (PARTITION BY scope) AS total
+      FROM authors
+      WHERE n > 0
+      WINDOW w AS (PARTITION BY scope ORDER BY n DESC, login)
+    ), absence AS (
+      SELECT scope, min(rn) FILTER (WHERE cumulative * 2 >= total) AS absence FROM ranked GROUP BY scope
     )
-    SELECT
-      (SELECT coalesce(min(rn) FILTER (WHERE cumulative * 2 >= total), 0) FROM ranked) AS absence,
-      (SELECT count(*) FROM "LedgerEntry" e
-        WHERE e.kind = 'pr' AND e.merged AND ${within(Prisma.sql`e."mergedAt"`, q.period)} AND ${human} AND ${inScope('e', q.pod)}) AS merged`;
+    SELECT a.scope,
+      count(*) FILTER (WHERE a.n > 0) AS active,
+      count(*) FILTER (WHERE a.n = 0 AND a.before > 0) AS inactive,
+      sum(a.merged) AS merged,
+      min(b.absence) AS absence
+    FROM authors a LEFT JOIN absence b ON b.scope = a.scope
+    GROUP BY a.scope`;
 }
 
 interface ReviewerRow {
+  scope: string;
   login: string;
   n: unknown;
   reviewers: unknown;
   total: unknown;
 }
 
-function reviewLoad(db: Db, q: HealthQuery): Promise<ReviewerRow[]> {
+/** Per scope: reviews in the period on its items, by how many people, and the busiest reviewers. */
+function reviewLoad(db: Db, q: ScopesQuery): Promise<ReviewerRow[]> {
+  const review = Prisma.sql`r.kind = 'review' AND ${within(Prisma.sql`r."respondedAt"`, q.period)} AND ${isHuman(Prisma.sql`r."responderLoginLower"`, q.bots)}`;
   return db.$queryRaw`
-    WITH per AS (
-      SELECT min(r."responderLogin") AS login, count(*) AS n FROM "ItemResponse" r
-      JOIN "LedgerEntry" e ON e.repo = r.repo AND e.number = r.number
-      WHERE r.kind = 'review' AND ${within(Prisma.sql`r."respondedAt"`, q.period)}
-        AND ${isHuman(Prisma.sql`r."responderLoginLower"`, q.bots)} AND ${inScope('e', q.pod)}
-      GROUP BY r."responderLoginLower"
+    WITH items AS (
+      ${scopedEntries(q.scopes, Prisma.sql`(e.repo, e.number) IN (SELECT r.repo, r.number FROM "ItemResponse" r WHERE ${review})`)}
+    ), per AS (
+      SELECT i.scope, min(r."responderLogin") AS login, count(*) AS n
+      FROM items i JOIN "ItemResponse" r ON r.repo = i.repo AND r.number = i.number
+      WHERE ${review}
+      GROUP BY i.scope, r."responderLoginLower"
+    ), ranked AS (
+      SELECT scope, login, n, row_number() OVER (PARTITION BY scope ORDER BY n DESC, login) AS rn,
+        count(*) OVER (PARTITION BY scope) AS reviewers, sum(n) OVER (PARTITION BY scope) AS total
+      FROM per
     )
-    SELECT login, n, count(*) OVER () AS reviewers, sum(n) OVER () AS total FROM per
-    ORDER BY n DESC, login LIMIT ${TOP_REVIEWERS}`;
+    SELECT scope, login, n, reviewers, total FROM ranked WHERE rn <= ${TOP_REVIEWERS} ORDER BY scope, rn`;
 }
 
 function responseTimes(items: number, answered: unknown, median: unknown, p90: unknown): ResponseTimes {
   return { items, answered: num(answered), medianHours: hours(median), p90Hours: hours(p90) };
 }
 
-/** The health metrics of a scope (a pod or everyone) over a period, and their monthly trend. */
-export async function queryHealth(db: Db, q: HealthQuery): Promise<{ health: HealthMetrics; trend: MonthlyTrend[] }> {
-  const aggregates = await periodAggregates(db, q);
-  const [inactive] = await countInactive(db, q);
-  const [absence] = await absenceAndMerges(db, q);
-  const reviewers = await reviewLoad(db, q);
-
-  const overall = aggregates.find((row) => row.month === null);
+function healthOf(overall: AggregateRow | undefined, people: ContributorsRow | undefined, reviewers: ReviewerRow[]): HealthMetrics {
   const opened = num(overall?.opened);
   const newContributors = num(overall?.new_contributors);
   const eligible = num(overall?.eligible);
   const retained = num(overall?.retained);
-  const merged = num(absence?.merged);
+  const merged = num(people?.merged);
   const reviews = num(reviewers[0]?.total);
   const reviewerCount = num(reviewers[0]?.reviewers);
-  const health: HealthMetrics = {
+  return {
     newContributors,
     retentionEligible: eligible,
     retained,
@@ -154,9 +186,9 @@ export async function queryHealth(db: Db, q: HealthQuery): Promise<{ health: Hea
       all: responseTimes(opened, overall?.answered, overall?.median, overall?.p90),
       firstTimers: responseTimes(newContributors, overall?.ft_answered, overall?.ft_median, overall?.ft_p90),
     },
-    activeContributors: num(overall?.active),
-    inactiveContributors: num(inactive?.n),
-    absenceFactor: num(absence?.absence),
+    activeContributors: num(people?.active),
+    inactiveContributors: num(people?.inactive),
+    absenceFactor: num(people?.absence),
     opened,
     merged,
     closureRatio: ratio(merged, opened),
@@ -165,9 +197,11 @@ export async function queryHealth(db: Db, q: HealthQuery): Promise<{ health: Hea
     reviewsPerReviewer: reviewerCount === 0 ? null : Math.round((reviews / reviewerCount) * 10) / 10,
     topReviewers: reviewers.map((row) => ({ login: row.login, reviews: num(row.n) })),
   };
+}
 
-  const byMonth = new Map(aggregates.filter((row) => row.month !== null).map((row) => [row.month as string, row]));
-  const trend = monthsOf(q.period).map((month): MonthlyTrend => {
+function trendOf(period: Period, rows: AggregateRow[]): MonthlyTrend[] {
+  const byMonth = new Map(rows.map((row) => [row.month as string, row]));
+  return monthsOf(period).map((month): MonthlyTrend => {
     const row = byMonth.get(month);
     const monthEligible = num(row?.eligible);
     const monthRetained = num(row?.retained);
@@ -181,5 +215,38 @@ export async function queryHealth(db: Db, q: HealthQuery): Promise<{ health: Hea
       medianResponseHours: hours(row?.median),
     };
   });
-  return { health, trend };
+}
+
+/** Health metrics (and, if asked, the monthly trend) of each scope, keyed by scope name ('' for everyone). */
+async function queryScopes(db: Db, q: ScopesQuery): Promise<Map<string, { health: HealthMetrics; trend: MonthlyTrend[] }>> {
+  const names = q.scopes ?? [EVERYONE];
+  const result = new Map<string, { health: HealthMetrics; trend: MonthlyTrend[] }>();
+  if (names.length === 0) return result;
+  const aggregates = await periodAggregates(db, q);
+  const people = await contributors(db, q);
+  const reviewers = await reviewLoad(db, q);
+  for (const name of names) {
+    const rows = aggregates.filter((row) => row.scope === name);
+    result.set(name, {
+      health: healthOf(
+        rows.find((row) => row.month === null),
+        people.find((row) => row.scope === name),
+        reviewers.filter((row) => row.scope === name),
+      ),
+      trend: q.trend ? trendOf(q.period, rows.filter((row) => row.month !== null)) : [],
+    });
+  }
+  return result;
+}
+
+/** The health metrics of a scope (a pod or everyone) over a period, and their monthly trend. */
+export async function queryHealth(db: Db, q: HealthQuery & { trend?: boolean }): Promise<{ health: HealthMetrics; trend: MonthlyTrend[] }> {
+  const scopes = await queryScopes(db, { period: q.period, scopes: q.pod === null ? null : [q.pod], bots: q.bots, now: q.now, trend: q.trend ?? true });
+  return scopes.get(q.pod ?? EVERYONE)!;
+}
+
+/** The health metrics of each of these pods over a period (no trend), from one statement per metric for all of them. */
+export async function queryPodsHealth(db: Db, q: { period: Period; pods: readonly string[]; bots: readonly string[]; now: Date }): Promise<Map<string, HealthMetrics>> {
+  const scopes = await queryScopes(db, { period: q.period, scopes: q.pods, bots: q.bots, now: q.now, trend: false });
+  return new Map([...scopes].map(([name, { health }]) => [name, health]));
 }

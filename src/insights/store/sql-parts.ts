@@ -23,53 +23,40 @@ export function isHuman(column: Prisma.Sql, bots: readonly string[]): Prisma.Sql
 }
 
 /**
- * The ledger entry aliased `alias` belongs to the scope: everything when `pod` is null; otherwise items mentioned to
- * the pod (PodMention) and items by anyone who is or was a member of it (their linked GitHub login).
+ * Whose figures a statement computes: `null` for the whole community (one scope, named ''), or each of the named pods
+ * (one scope per pod, named after it). A pod's scope is the items mentioned to it (PodMention) and the items of anyone
+ * who is or was a member (their linked GitHub login).
  */
-export function inScope(alias: string, pod: string | null): Prisma.Sql {
-  if (pod === null) return Prisma.sql`TRUE`;
-  const e = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(
-    EXISTS (SELECT 1 FROM "PodMention" pm WHERE pm.repo = ${e}.repo AND pm.number = ${e}.number AND pm."podName" = ${pod})
-    OR EXISTS (
-      SELECT 1 FROM "Contributor" pc
-      JOIN "Membership" pms ON pms."contributorId" = pc.id
-      JOIN "Pod" pp ON pp.id = pms."podId"
-      WHERE pp.name = ${pod} AND pc."githubLoginLower" = ${e}."authorLoginLower"))`;
-}
+export type Scopes = readonly string[] | null;
+
+/** The scope name of the whole community in statements that group by scope. */
+export const EVERYONE = '';
 
 /**
- * Common table expressions ending in `period_prs`: the period's pull requests in scope (bots left out), each with
- * `first` (it is its author's first in the whole ledger) and `nextOpenedAt` (when the author's next one was opened).
- * Use as `WITH ${periodPullRequests(…)} SELECT … FROM period_prs e`; columns keep the ledger's names.
+ * A query over ledger entries `e` matching `where` (in terms of `e`), each with the `scope` it counts for: everyone's
+ * once, or once per pod whose scope holds it. Use as a common table expression; columns keep the ledger's names.
  *
- * The scope is resolved once, as a set (a pod's mentions, and its members' pull requests), and `first` and
- * `nextOpenedAt` come from one window pass over the complete histories of just the authors in it, instead of two
- * look-ups per pull request: a window sees only the rows left inside it, so whole authors are kept.
+ * A pod's scope is resolved as two sets (its mentions, its members' entries) and not as a test per entry, so every
+ * pod's figures come from one statement.
  */
-export function periodPullRequests(input: { period: Period; pod: string | null; bots: readonly string[] }): Prisma.Sql {
-  const pod = input.pod;
-  const podItems =
-    pod === null
-      ? Prisma.sql`TRUE`
-      : Prisma.sql`e.id IN (
-          SELECT x.id FROM "PodMention" pm JOIN "LedgerEntry" x ON x.repo = pm.repo AND x.number = pm.number WHERE pm."podName" = ${pod}
-          UNION ALL
-          SELECT x.id FROM "Pod" pp JOIN "Membership" pms ON pms."podId" = pp.id JOIN "Contributor" pc ON pc.id = pms."contributorId"
-            JOIN "LedgerEntry" x ON x."authorLoginLower" = pc."githubLoginLower" WHERE pp.name = ${pod})`;
+export function scopedEntries(scopes: Scopes, where: Prisma.Sql): Prisma.Sql {
+  const columns = Prisma.sql`e.id, e.repo, e.number, e.kind, e."authorLogin", e."authorLoginLower", e."openedAt", e.merged, e."mergedAt"`;
+  if (scopes === null) return Prisma.sql`SELECT ${EVERYONE}::text AS scope, ${columns} FROM "LedgerEntry" e WHERE ${where}`;
+  const names = scopes.length > 0 ? Prisma.join(scopes) : Prisma.sql`NULL`;
   return Prisma.sql`
-    scoped AS MATERIALIZED (
-      SELECT e.id, e.repo, e.number, e."authorLogin", e."authorLoginLower", e."openedAt" FROM "LedgerEntry" e
-      WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)}
-        AND ${isHuman(Prisma.sql`e."authorLoginLower"`, input.bots)} AND ${podItems}
-    ), timeline AS (
-      SELECT e.id, row_number() OVER w = 1 AS first, lead(e."openedAt") OVER w AS "nextOpenedAt"
-      FROM "LedgerEntry" e
-      WHERE e.kind = 'pr' AND e."authorLoginLower" IN (SELECT s."authorLoginLower" FROM scoped s)
-      WINDOW w AS (PARTITION BY e."authorLoginLower" ORDER BY e."openedAt", e.id)
-    ), period_prs AS (
-      SELECT s.*, t.first, t."nextOpenedAt" FROM scoped s JOIN timeline t ON t.id = s.id
-    )`;
+    SELECT pm."podName" AS scope, ${columns}
+    FROM "PodMention" pm JOIN "LedgerEntry" e ON e.repo = pm.repo AND e.number = pm.number
+    WHERE pm."podName" IN (${names}) AND ${where}
+    UNION
+    SELECT pp.name, ${columns}
+    FROM "Pod" pp JOIN "Membership" pms ON pms."podId" = pp.id JOIN "Contributor" pc ON pc.id = pms."contributorId"
+      JOIN "LedgerEntry" e ON e."authorLoginLower" = pc."githubLoginLower"
+    WHERE pp.name IN (${names}) AND ${where}`;
+}
+
+/** The scopes' pull requests opened in the period, bots left out. */
+export function periodPullRequests(scopes: Scopes, input: { period: Period; bots: readonly string[] }): Prisma.Sql {
+  return scopedEntries(scopes, Prisma.sql`e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)} AND ${isHuman(Prisma.sql`e."authorLoginLower"`, input.bots)}`);
 }
 
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

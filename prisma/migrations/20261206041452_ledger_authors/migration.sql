@@ -1,0 +1,97 @@
+-- CreateTable
+CREATE TABLE "LedgerAuthor" (
+    "authorLoginLower" TEXT NOT NULL,
+    "firstPrId" INTEGER NOT NULL,
+    "firstPrOpenedAt" TIMESTAMP(3) NOT NULL,
+    "secondPrId" INTEGER,
+    "secondPrOpenedAt" TIMESTAMP(3),
+
+    CONSTRAINT "LedgerAuthor_pkey" PRIMARY KEY ("authorLoginLower")
+);
+
+-- CreateIndex
+CREATE INDEX "LedgerAuthor_firstPrOpenedAt_idx" ON "LedgerAuthor"("firstPrOpenedAt");
+
+-- Each author's first two pull requests, kept by triggers on "LedgerEntry" so the table agrees with the ledger
+-- whoever writes it (webhooks, the backfill, an operator) and in the same transaction. Not expressible in
+-- schema.prisma; written by hand.
+
+-- Recomputes the given authors from the ledger.
+CREATE FUNCTION "ledger_authors_rebuild"(logins TEXT[]) RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+    IF cardinality(logins) = 0 THEN
+        RETURN;
+    END IF;
+    DELETE FROM "LedgerAuthor" WHERE "authorLoginLower" = ANY (logins);
+    INSERT INTO "LedgerAuthor" ("authorLoginLower", "firstPrId", "firstPrOpenedAt", "secondPrId", "secondPrOpenedAt")
+    SELECT login, ids[1], opened[1], ids[2], opened[2]
+    FROM (
+        SELECT "authorLoginLower" AS login, array_agg(id ORDER BY "openedAt", id) AS ids, array_agg("openedAt" ORDER BY "openedAt", id) AS opened
+        FROM "LedgerEntry"
+        WHERE kind = 'pr' AND "authorLoginLower" = ANY (logins)
+        GROUP BY "authorLoginLower"
+    ) prs
+    ON CONFLICT ("authorLoginLower") DO NOTHING;
+END
+$$;
+
+-- New pull requests: each author's two earliest new ones are merged into their row. The merge keeps the two
+-- earliest of the row's and the new ones, so concurrent writers cannot lose each other's pull requests (the second
+-- waits for the first's row and merges into it), and backfilled history older than the row is taken into account.
+CREATE FUNCTION "ledger_authors_on_insert"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO "LedgerAuthor" AS a ("authorLoginLower", "firstPrId", "firstPrOpenedAt", "secondPrId", "secondPrOpenedAt")
+    SELECT login, ids[1], opened[1], ids[2], opened[2]
+    FROM (
+        SELECT "authorLoginLower" AS login, array_agg(id ORDER BY "openedAt", id) AS ids, array_agg("openedAt" ORDER BY "openedAt", id) AS opened
+        FROM inserted
+        WHERE kind = 'pr'
+        GROUP BY "authorLoginLower"
+    ) prs
+    -- One lock order for every writer, so two batches of the same authors cannot deadlock.
+    ORDER BY login
+    ON CONFLICT ("authorLoginLower") DO UPDATE SET ("firstPrId", "firstPrOpenedAt", "secondPrId", "secondPrOpenedAt") = (
+        SELECT ids[1], opened[1], ids[2], opened[2]
+        FROM (
+            SELECT array_agg(pr.id ORDER BY pr.opened, pr.id) AS ids, array_agg(pr.opened ORDER BY pr.opened, pr.id) AS opened
+            FROM (
+                SELECT DISTINCT v.id, v.opened
+                FROM (VALUES (a."firstPrId", a."firstPrOpenedAt"), (a."secondPrId", a."secondPrOpenedAt"),
+                             (EXCLUDED."firstPrId", EXCLUDED."firstPrOpenedAt"), (EXCLUDED."secondPrId", EXCLUDED."secondPrOpenedAt")) AS v (id, opened)
+                WHERE v.id IS NOT NULL
+            ) pr
+        ) merged
+    );
+    RETURN NULL;
+END
+$$;
+
+-- podbot only adds to the ledger and updates merges; an update that moves a pull request (its kind, author or
+-- opening time) or a delete recomputes the authors it touches.
+CREATE FUNCTION "ledger_authors_on_update"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM "ledger_authors_rebuild"(ARRAY(
+        SELECT unnest(ARRAY[o."authorLoginLower", n."authorLoginLower"])
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (o.kind, o."authorLoginLower", o."openedAt") IS DISTINCT FROM (n.kind, n."authorLoginLower", n."openedAt")
+    ));
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION "ledger_authors_on_delete"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM "ledger_authors_rebuild"(ARRAY(SELECT DISTINCT "authorLoginLower" FROM old_rows WHERE kind = 'pr'));
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "LedgerEntry_authors_insert" AFTER INSERT ON "LedgerEntry"
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "ledger_authors_on_insert"();
+CREATE TRIGGER "LedgerEntry_authors_update" AFTER UPDATE ON "LedgerEntry"
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "ledger_authors_on_update"();
+CREATE TRIGGER "LedgerEntry_authors_delete" AFTER DELETE ON "LedgerEntry"
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "ledger_authors_on_delete"();
+
+-- The history already in the ledger.
+SELECT "ledger_authors_rebuild"(ARRAY(SELECT DISTINCT "authorLoginLower" FROM "LedgerEntry" WHERE kind = 'pr'));
