@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Period } from './core/period';
 import type { PodMetrics } from './core/types';
+import { OVERVIEW_FIRST_TIMERS } from './core/render/render-pages';
 import { summarizeCalls } from './core/summarize-calls';
 import { queryCallOccurrences } from './store/query-calls';
 import { queryFirstTimers } from './store/query-first-timers';
@@ -24,12 +25,17 @@ export function loadInsights(ctx: Ctx, period: Period, pod: string | null) {
   return readSnapshot(ctx.db, (tx) => insightsOf(tx, ctx, period, pod));
 }
 
-/** The overview page: everyone's health, every pod's fill, and the period's first-timers. */
+/** The overview page: everyone's health, every pod's fill, and the period's latest first-timers. */
 export function loadOverview(ctx: Ctx, period: Period) {
-  return readSnapshot(ctx.db, async (tx) => ({
-    ...(await insightsOf(tx, ctx, period, null)),
-    firstTimers: await queryFirstTimers(tx, { period, pod: null, bots: ctx.config.bots }),
-  }));
+  return readSnapshot(ctx.db, async (tx) => {
+    const insights = await insightsOf(tx, ctx, period, null);
+    return {
+      ...insights,
+      firstTimers: await queryFirstTimers(tx, { period, pod: null, bots: ctx.config.bots, latest: OVERVIEW_FIRST_TIMERS }),
+      // Everyone's new contributors are the period's first-timers: the same people, counted by the health query.
+      firstTimerCount: insights.health.newContributors,
+    };
+  });
 }
 
 /** A pod's page: its health, members and waiting items, with every pod's fill for the navigation. Null if the pod is archived. */

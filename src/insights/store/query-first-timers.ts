@@ -4,8 +4,11 @@ import type { FirstTimer } from '../core/types';
 import type { InsightsDb as Db } from './read-snapshot';
 import { isHuman, scopedEntries, within } from './sql-parts';
 
-/** Everyone whose first pull request in the ledger was opened in the period (in scope), with the pods it counts for. */
-export async function queryFirstTimers(db: Db, input: { period: Period; pod: string | null; bots: readonly string[] }): Promise<FirstTimer[]> {
+/**
+ * Everyone whose first pull request in the ledger was opened in the period (in scope), with the pods it counts for, in
+ * the order they came; only the `latest` ones when given (a page that lists a few need not read them all).
+ */
+export async function queryFirstTimers(db: Db, input: { period: Period; pod: string | null; bots: readonly string[]; latest?: number }): Promise<FirstTimer[]> {
   // Each author's first pull request is kept in LedgerAuthor: the period's are found by date, without ranking anyone's history.
   const firstInPeriod = Prisma.sql`e.id IN (
     SELECT a."firstPrId" FROM "LedgerAuthor" a
@@ -14,6 +17,7 @@ export async function queryFirstTimers(db: Db, input: { period: Period; pod: str
     WITH firsts AS (
       SELECT f.id, f.repo, f.number, f."authorLogin", f."authorLoginLower", f."openedAt"
       FROM (${scopedEntries(input.pod === null ? null : [input.pod], firstInPeriod)}) f
+      ${input.latest === undefined ? Prisma.empty : Prisma.sql`ORDER BY f."openedAt" DESC, f.id DESC LIMIT ${input.latest}`}
     ), pods AS (
       SELECT f.id, pm."podName" AS name FROM firsts f JOIN "PodMention" pm ON pm.repo = f.repo AND pm.number = f.number
       UNION

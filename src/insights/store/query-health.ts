@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { monthsOf, type Period } from '../core/period';
 import type { HealthMetrics, MonthlyTrend, ResponseTimes } from '../core/types';
-import { at, EVERYONE, hours, isHuman, num, periodPullRequests, ratio, scopedEntries, type Scopes, within } from './sql-parts';
+import { at, EVERYONE, hours, hoursBetween, isHuman, num, periodPullRequests, ratio, scopedEntries, type Scopes, within } from './sql-parts';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
@@ -71,7 +71,7 @@ function periodAggregates(db: Db, q: ScopesQuery): Promise<AggregateRow[]> {
       GROUP BY e.id
     ), t AS MATERIALIZED (
       SELECT e.scope, e."openedAt", coalesce(a."firstPrId" = e.id, FALSE) AS first,
-        EXTRACT(EPOCH FROM (f.at - e."openedAt")) / 3600.0 AS hours,
+        ${hoursBetween(Prisma.sql`e."openedAt"`, Prisma.sql`f.at`)} AS hours,
         CASE WHEN a."firstPrId" = e.id AND e."openedAt" + make_interval(days => ${RETENTION_DAYS}) <= ${at(q.now)}
           THEN coalesce(a."secondPrOpenedAt" <= e."openedAt" + make_interval(days => ${RETENTION_DAYS}), FALSE)
         END AS retained
@@ -146,13 +146,11 @@ interface ReviewerRow {
   total: unknown;
 }
 
-/** Per scope: reviews in the period on its items, by how many people, and the busiest reviewers. */
+/** Per scope: reviews in the period on its items (whenever they were opened), by how many people, and the busiest reviewers. */
 function reviewLoad(db: Db, q: ScopesQuery): Promise<ReviewerRow[]> {
   const review = Prisma.sql`r.kind = 'review' AND ${within(Prisma.sql`r."respondedAt"`, q.period)} AND ${isHuman(Prisma.sql`r."responderLoginLower"`, q.bots)}`;
   return db.$queryRaw`
-    WITH items AS (
-      ${scopedEntries(q.scopes, Prisma.sql`(e.repo, e.number) IN (SELECT r.repo, r.number FROM "ItemResponse" r WHERE ${review})`)}
-    ), per AS (
+    WITH items AS (${scopedEntries(q.scopes, Prisma.sql`TRUE`)}), per AS (
       SELECT i.scope, min(r."responderLogin") AS login, count(*) AS n
       FROM items i JOIN "ItemResponse" r ON r.repo = i.repo AND r.number = i.number
       WHERE ${review}

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Period } from '../core/period';
 import type { PodFill, PodMember, WaitingItem } from '../core/types';
-import { at, hours, isHuman, num, within } from './sql-parts';
+import { at, hours, hoursBetween, isHuman, num, within } from './sql-parts';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
@@ -34,7 +34,7 @@ export async function queryPodFill(db: Db, input: { period: Period; bots: readon
       JOIN "LedgerEntry" e ON e."authorLoginLower" = pc."githubLoginLower"
       WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)} AND ${human}
     ), answered AS (
-      SELECT s."podId", EXTRACT(EPOCH FROM (min(r."respondedAt") - s."openedAt")) / 3600.0 AS hours
+      SELECT s."podId", ${hoursBetween(Prisma.sql`s."openedAt"`, Prisma.sql`min(r."respondedAt")`)} AS hours
       FROM scoped s
       JOIN "ItemResponse" r ON r.repo = s.repo AND r.number = s.number AND r."responderLoginLower" <> s.author
       JOIN advocates a ON a."podId" = s."podId" AND a.login = r."responderLoginLower"

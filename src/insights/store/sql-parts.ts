@@ -11,6 +11,15 @@ export function within(column: Prisma.Sql, period: Period): Prisma.Sql {
   return Prisma.sql`${column} >= ${at(period.from)} AND ${column} < ${at(period.to)}`;
 }
 
+/**
+ * Hours from one timestamp to another, in double precision: `date_part` rather than `EXTRACT`, whose exact numeric
+ * arithmetic (and the cast back to double that percentile_cont makes) took a third of the 5-year aggregate on the
+ * embedded database. Figures are rounded to a tenth of an hour, far above the difference.
+ */
+export function hoursBetween(from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`date_part('epoch', ${to} - ${from}) / 3600`;
+}
+
 /** Lower-case logins of configured bots, without `[bot]` (logins ending in `[bot]` are always bots). */
 export function botNames(bots: readonly string[]): string[] {
   return ['', ...bots.map((bot) => bot.trim().toLowerCase().replace(/\[bot\]$/, ''))];
@@ -41,7 +50,8 @@ export const EVERYONE = '';
  */
 export function scopedEntries(scopes: Scopes, where: Prisma.Sql): Prisma.Sql {
   const columns = Prisma.sql`e.id, e.repo, e.number, e.kind, e."authorLogin", e."authorLoginLower", e."openedAt", e.merged, e."mergedAt"`;
-  if (scopes === null) return Prisma.sql`SELECT ${EVERYONE}::text AS scope, ${columns} FROM "LedgerEntry" e WHERE ${where}`;
+  // A literal, not a parameter: the planner then knows everyone's scope is one group and sorts nothing to group by it.
+  if (scopes === null) return Prisma.sql`SELECT ${Prisma.raw(`'${EVERYONE}'::text`)} AS scope, ${columns} FROM "LedgerEntry" e WHERE ${where}`;
   const names = scopes.length > 0 ? Prisma.join(scopes) : Prisma.sql`NULL`;
   return Prisma.sql`
     SELECT pm."podName" AS scope, ${columns}

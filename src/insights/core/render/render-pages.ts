@@ -30,12 +30,18 @@ ${health.topReviewers.map((r) => `<tr><td>${escapeHtml(r.login)}</td><td>${r.rev
 </tbody></table>`;
 }
 
+/** How many first-timers the overview lists; the CSV export has them all. */
+export const OVERVIEW_FIRST_TIMERS = 50;
+
 export interface OverviewView {
   period: Period;
   health: HealthMetrics;
   trend: MonthlyTrend[];
   pods: PodFill[];
+  /** The period's latest first-timers (up to OVERVIEW_FIRST_TIMERS), oldest first; the page lists them newest first. */
   firstTimers: FirstTimer[];
+  /** All of the period's first-timers. */
+  firstTimerCount: number;
 }
 
 export function renderOverviewPage(view: OverviewView): string {
@@ -54,16 +60,16 @@ ${view.pods.map((p) => `<tr><td><a href="/dashboard/pods/${encodeURIComponent(p.
 </tbody></table>
 <h2>Who reviews</h2>
 ${reviewersTable(view.health)}
-<h2>First-timers (${view.firstTimers.length})</h2>
+<h2>First-timers (${view.firstTimerCount})</h2>
 <p><a href="/dashboard/export/first-timers.csv?${escapeHtml(query)}">Download first-timers (CSV)</a> · <a href="/dashboard/export/pods.csv?${escapeHtml(query)}">Download per-pod metrics (CSV)</a></p>
 <table data-table="first-timers"><thead><tr><th scope="col">Login</th><th scope="col">First pull request</th><th scope="col">Date</th><th scope="col">Pods</th></tr></thead><tbody>
 ${view.firstTimers
-  .slice(-50)
+  .slice(-OVERVIEW_FIRST_TIMERS)
   .reverse()
   .map((f) => `<tr><td>${escapeHtml(f.login)}</td><td>${escapeHtml(f.repo)}#${f.number}</td><td>${f.openedAt.slice(0, 10)}</td><td>${escapeHtml(f.pods.join(', ') || '—')}</td></tr>`)
   .join('\n')}
 </tbody></table>
-${view.firstTimers.length > 50 ? '<p>The 50 most recent; the CSV has them all.</p>' : ''}`;
+${view.firstTimerCount > view.firstTimers.length ? `<p>The ${view.firstTimers.length} most recent; the CSV has them all.</p>` : ''}`;
   return layout({ title: 'Community overview', current: 'overview', query, body, pods: view.pods });
 }
 
