@@ -6,7 +6,7 @@ import { summarizeCalls } from './core/summarize-calls';
 import { queryCallOccurrences } from './store/query-calls';
 import { queryFirstTimers } from './store/query-first-timers';
 import { queryHealth, queryPodsHealth } from './store/query-health';
-import { queryPodFill, queryPodMembers, queryWaitingItems } from './store/query-pods';
+import { queryPodFill, queryPodLinks, queryPodMembers, queryWaitingItems } from './store/query-pods';
 import { readSnapshot, type InsightsDb } from './store/read-snapshot';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
@@ -38,13 +38,13 @@ export function loadOverview(ctx: Ctx, period: Period) {
   });
 }
 
-/** A pod's page: its health, members and waiting items, with every pod's fill for the navigation. Null if the pod is archived. */
+/** A pod's page: its fill, health, members and waiting items, with every pod's name for the navigation. Null if the pod is archived. */
 export function loadPodPage(ctx: Ctx, period: Period, name: string) {
   const now = ctx.clock.now();
   return readSnapshot(ctx.db, async (tx) => {
-    const pods = await queryPodFill(tx, { period, bots: ctx.config.bots });
-    const pod = pods.find((candidate) => candidate.name === name);
+    const [pod] = await queryPodFill(tx, { period, bots: ctx.config.bots, pod: name });
     if (!pod) return null;
+    const pods = await queryPodLinks(tx);
     const { health, trend } = await queryHealth(tx, { period, pod: name, bots: ctx.config.bots, now });
     const members = await queryPodMembers(tx, name);
     const waiting = await queryWaitingItems(tx, { pod: name, now, bots: ctx.config.bots });
@@ -90,6 +90,11 @@ export function loadPodMetrics(ctx: Ctx, period: Period): Promise<PodMetrics[]> 
     const health = await queryPodsHealth(tx, { period, pods: pods.map((pod) => pod.name), bots: ctx.config.bots, now });
     return pods.map((pod): PodMetrics => ({ ...pod, health: health.get(pod.name)! }));
   });
+}
+
+/** Every active pod, for the navigation of pages that show no pod figures. */
+export function loadPodLinks(ctx: Ctx) {
+  return queryPodLinks(ctx.db);
 }
 
 export async function loadCalls(ctx: Ctx, period: Period) {

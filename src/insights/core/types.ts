@@ -43,6 +43,12 @@ export interface MonthlyTrend {
   medianResponseHours: number | null;
 }
 
+/** What the navigation needs of a pod. */
+export interface PodLink {
+  name: string;
+  displayName: string;
+}
+
 export interface PodFill {
   name: string;
   displayName: string;

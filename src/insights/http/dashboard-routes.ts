@@ -10,7 +10,7 @@ import { buildInsightsView } from '../core/build-insights';
 import { parsePeriod, type Period } from '../core/period';
 import { renderFirstTimersCsv, renderPodMetricsCsv } from '../core/render-csv';
 import { renderCallsPage, renderOverviewPage, renderPodPage, renderSignInPage } from '../core/render/render-pages';
-import { loadCalls, loadFirstTimers, loadInsights, loadOverview, loadPodMetrics, loadPodPage } from '../insights-flow';
+import { loadCalls, loadFirstTimers, loadInsights, loadOverview, loadPodLinks, loadPodMetrics, loadPodPage } from '../insights-flow';
 import { hasAccess, SESSION_COOKIE } from './access';
 
 const SESSION_HOURS = 12;
@@ -157,8 +157,7 @@ export function registerInsightsRoutes(router: Router, ctx: AppContext): void {
     '/dashboard/calls',
     guarded(async ({ res, url }) => {
       const p = period(url);
-      const pods = (await ctx.db.pod.findMany({ where: { archived: false }, orderBy: { name: 'asc' }, select: { name: true, displayName: true } })).map((pod) => ({ ...pod, members: 0, capacity: 0, fillRatio: 0, advocates: 0, advocateAnswered: 0, advocateMedianHours: null }));
-      sendHtml(res, 200, renderCallsPage({ period: p, calls: await loadCalls(ctx, p), pods }));
+      sendHtml(res, 200, renderCallsPage({ period: p, calls: await loadCalls(ctx, p), pods: await loadPodLinks(ctx) }));
     }),
   );
   router.get(

@@ -9,15 +9,15 @@ import { isHuman, scopedEntries, within } from './sql-parts';
  * the order they came; only the `latest` ones when given (a page that lists a few need not read them all).
  */
 export async function queryFirstTimers(db: Db, input: { period: Period; pod: string | null; bots: readonly string[]; latest?: number }): Promise<FirstTimer[]> {
-  // Each author's first pull request is kept in LedgerAuthor: the period's are found by date, without ranking anyone's history.
-  const firstInPeriod = Prisma.sql`e.id IN (
-    SELECT a."firstPrId" FROM "LedgerAuthor" a
-    WHERE ${within(Prisma.sql`a."firstPrOpenedAt"`, input.period)} AND ${isHuman(Prisma.sql`a."authorLoginLower"`, input.bots)})`;
+  // Each author's first pull request is kept in LedgerAuthor: the period's are found by date (newest first, so a
+  // page that lists a few stops early), without ranking anyone's history.
+  const scope = input.pod === null ? Prisma.sql`TRUE` : Prisma.sql`e.id IN (SELECT s.id FROM (${scopedEntries([input.pod], Prisma.sql`TRUE`)}) s)`;
   const rows = await db.$queryRaw<{ login: string; repo: string; number: number; openedAt: Date; pods: string | null }[]>`
     WITH firsts AS (
-      SELECT f.id, f.repo, f.number, f."authorLogin", f."authorLoginLower", f."openedAt"
-      FROM (${scopedEntries(input.pod === null ? null : [input.pod], firstInPeriod)}) f
-      ${input.latest === undefined ? Prisma.empty : Prisma.sql`ORDER BY f."openedAt" DESC, f.id DESC LIMIT ${input.latest}`}
+      SELECT e.id, e.repo, e.number, e."authorLogin", e."authorLoginLower", e."openedAt"
+      FROM "LedgerAuthor" a JOIN "LedgerEntry" e ON e.id = a."firstPrId"
+      WHERE ${within(Prisma.sql`a."firstPrOpenedAt"`, input.period)} AND ${isHuman(Prisma.sql`a."authorLoginLower"`, input.bots)} AND ${scope}
+      ${input.latest === undefined ? Prisma.empty : Prisma.sql`ORDER BY a."firstPrOpenedAt" DESC, a."firstPrId" DESC LIMIT ${input.latest}`}
     ), pods AS (
       SELECT f.id, pm."podName" AS name FROM firsts f JOIN "PodMention" pm ON pm.repo = f.repo AND pm.number = f.number
       UNION

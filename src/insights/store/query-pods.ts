@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Period } from '../core/period';
-import type { PodFill, PodMember, WaitingItem } from '../core/types';
+import type { PodFill, PodLink, PodMember, WaitingItem } from '../core/types';
 import { at, hours, hoursBetween, isHuman, num, within } from './sql-parts';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -33,19 +33,23 @@ export async function queryPodFill(db: Db, input: { period: Period; bots: readon
       FROM pods p JOIN "Membership" pms ON pms."podId" = p.id JOIN "Contributor" pc ON pc.id = pms."contributorId"
       JOIN "LedgerEntry" e ON e."authorLoginLower" = pc."githubLoginLower"
       WHERE e.kind = 'pr' AND ${within(Prisma.sql`e."openedAt"`, input.period)} AND ${human}
+    ), advocate_responses AS MATERIALIZED (
+      -- Every response by an advocate, once: fewer rows to match the pods' pull requests against than all responses.
+      SELECT a."podId", r.repo, r.number, r."responderLoginLower" AS login, r."respondedAt"
+      FROM advocates a JOIN "ItemResponse" r ON r."responderLoginLower" = a.login
     ), answered AS (
-      SELECT s."podId", ${hoursBetween(Prisma.sql`s."openedAt"`, Prisma.sql`min(r."respondedAt")`)} AS hours
+      SELECT s."podId", ${hoursBetween(Prisma.sql`s."openedAt"`, Prisma.sql`min(x."respondedAt")`)} AS hours
       FROM scoped s
-      JOIN "ItemResponse" r ON r.repo = s.repo AND r.number = s.number AND r."responderLoginLower" <> s.author
-      JOIN advocates a ON a."podId" = s."podId" AND a.login = r."responderLoginLower"
+      JOIN advocate_responses x ON x."podId" = s."podId" AND x.repo = s.repo AND x.number = s.number AND x.login <> s.author
       GROUP BY s."podId", s.repo, s.number, s."openedAt"
+    ), speed AS (
+      SELECT "podId", count(*) AS answered, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median FROM answered GROUP BY "podId"
     )
     SELECT p.name, p."displayName", p.capacity,
       (SELECT count(*) FROM "Membership" m WHERE m."podId" = p.id AND m."leftAt" IS NULL) AS members,
       (SELECT count(*) FROM "PodAdvocate" a WHERE a."podId" = p.id) AS advocates,
-      (SELECT count(*) FROM answered x WHERE x."podId" = p.id) AS answered,
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x.hours) FROM answered x WHERE x."podId" = p.id) AS median
-    FROM pods p
+      s.answered, s.median
+    FROM pods p LEFT JOIN speed s ON s."podId" = p.id
     ORDER BY p.name`;
   return rows.map((pod) => {
     const members = num(pod.members);
@@ -60,6 +64,11 @@ export async function queryPodFill(db: Db, input: { period: Period; bots: readon
       advocateMedianHours: hours(pod.median),
     };
   });
+}
+
+/** Active pods by name, for the navigation. */
+export function queryPodLinks(db: Db): Promise<PodLink[]> {
+  return db.$queryRaw<PodLink[]>`SELECT name, "displayName" FROM "Pod" WHERE NOT archived ORDER BY name`;
 }
 
 /** A pod's current members with their levels, longest-standing first. */

@@ -1,5 +1,5 @@
 import { formatDay, periodQuery, type Period } from '../period';
-import type { CallSummary, FirstTimer, HealthMetrics, MonthlyTrend, PodFill, PodMember, WaitingItem } from '../types';
+import type { CallSummary, FirstTimer, HealthMetrics, MonthlyTrend, PodFill, PodLink, PodMember, WaitingItem } from '../types';
 import { chart, escapeHtml, figure, formatNumber, formatPercent, layout, periodForm } from './html';
 
 const DAY_MS = 86_400_000;
@@ -80,7 +80,8 @@ export interface PodView {
   trend: MonthlyTrend[];
   members: PodMember[];
   waiting: WaitingItem[];
-  pods: PodFill[];
+  /** Every active pod, for the navigation. */
+  pods: PodLink[];
 }
 
 export function renderPodPage(view: PodView): string {
@@ -111,7 +112,7 @@ ${reviewersTable(view.health)}`;
   return layout({ title: `Pod: ${p.displayName}`, current: 'pods', query, body, pods: view.pods });
 }
 
-export function renderCallsPage(view: { period: Period; calls: CallSummary[]; pods: PodFill[] }): string {
+export function renderCallsPage(view: { period: Period; calls: CallSummary[]; pods: PodLink[] }): string {
   const { from, to, query } = periodParts(view.period);
   const sections = view.calls.length
     ? view.calls
