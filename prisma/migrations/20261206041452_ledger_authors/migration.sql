@@ -12,6 +12,9 @@ CREATE TABLE "LedgerAuthor" (
 -- CreateIndex
 CREATE INDEX "LedgerAuthor_firstPrOpenedAt_idx" ON "LedgerAuthor"("firstPrOpenedAt");
 
+-- CreateIndex
+CREATE INDEX "ItemResponse_responderLoginLower_respondedAt_idx" ON "ItemResponse"("responderLoginLower", "respondedAt");
+
 -- Each author's first two pull requests, kept by triggers on "LedgerEntry" so the table agrees with the ledger
 -- whoever writes it (webhooks, the backfill, an operator) and in the same transaction. Not expressible in
 -- schema.prisma; written by hand.

@@ -20,10 +20,10 @@ export async function queryPodFill(db: Db, input: { period: Period; bots: readon
       WHERE NOT p.archived AND (${input.pod ?? null}::text IS NULL OR p.name = ${input.pod ?? null}::text)
     ), advocates AS (
       SELECT a."podId", c."githubLoginLower" AS login
-      FROM "PodAdvocate" a JOIN "Contributor" c ON c."slackUserId" = a."slackUserId"
+      FROM pods p JOIN "PodAdvocate" a ON a."podId" = p.id JOIN "Contributor" c ON c."slackUserId" = a."slackUserId"
       WHERE c."githubLoginLower" IS NOT NULL
     ), scoped AS (
-      -- A pod's scope (see inScope): items mentioned to it, and items by anyone who is or was a member.
+      -- A pod's scope (as scopedEntries): items mentioned to it, and items by anyone who is or was a member.
       SELECT p.id AS "podId", e.repo, e.number, e."authorLoginLower" AS author, e."openedAt"
       FROM pods p JOIN "PodMention" pm ON pm."podName" = p.name
       JOIN "LedgerEntry" e ON e.repo = pm.repo AND e.number = pm.number
