@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryHealth } from '../../src/insights/store/query-health';
+import { queryHealth, queryPodsHealth } from '../../src/insights/store/query-health';
 import { queryFirstTimers } from '../../src/insights/store/query-first-timers';
 import { queryPodFill } from '../../src/insights/store/query-pods';
 import { startTestApp, TestClock, type TestApp } from '../support/test-app';
@@ -145,5 +145,48 @@ describe('insights metrics', { timeout: 120_000 }, () => {
       ['cli', 0, 0, 0, null], // alice answered cli's item, but she is not cli's advocate
       ['docs', 1, 0.25, 2, 4], // alice answered 2 and 3 in 5 h and 3 h
     ]);
+  });
+
+  it('computes every pod’s figures at once, as each pod gets them alone, when scopes overlap', async () => {
+    t = await startTestApp({ clock: new TestClock(NOW), config: { pods: [{ name: 'docs', area: 'Docs', advocates: ['UALICE'], capacity: 4 }, { name: 'cli', area: 'CLI', advocates: ['UALICE'], capacity: 9 }] } });
+    const db = t.app.ctx.db;
+    const [docs, cli] = [await db.pod.findUniqueOrThrow({ where: { name: 'docs' } }), await db.pod.findUniqueOrThrow({ where: { name: 'cli' } })];
+    const ada = await db.contributor.create({ data: { slackUserId: 'UADA', githubLogin: 'ada', githubLoginLower: 'ada' } });
+    const bo = await db.contributor.create({ data: { slackUserId: 'UBO', githubLogin: 'bo', githubLoginLower: 'bo' } });
+    await db.membership.createMany({ data: [{ podId: docs.id, contributorId: ada.id }, { podId: cli.id, contributorId: ada.id }, { podId: cli.id, contributorId: bo.id, leftAt: new Date('2025-12-01T00:00:00Z') }] });
+    await db.contributor.create({ data: { slackUserId: 'UALICE', githubLogin: 'alice', githubLoginLower: 'alice' } });
+    await aPullRequest(db, { number: 1, author: 'cy', openedAt: '2025-06-01T00:00:00Z' }); // cli's, the year before: cy is inactive there
+    await aPullRequest(db, { number: 2, author: 'ada', openedAt: '2026-01-05T00:00:00Z', mergedAt: '2026-01-06T00:00:00Z' }); // both pods' (a member of both)
+    await aPullRequest(db, { number: 3, author: 'ed', openedAt: '2026-01-10T00:00:00Z' }); // mentioned to both; ed's second
+    await aPullRequest(db, { number: 4, author: 'bo', openedAt: '2026-02-01T00:00:00Z' }); // cli's: bo was a member
+    await aPullRequest(db, { number: 5, author: 'ed', openedAt: '2025-12-20T00:00:00Z', mergedAt: '2026-02-10T00:00:00Z' }); // docs' (ed's first), merged in the period
+    await aPullRequest(db, { number: 6, author: 'renovate[bot]', openedAt: '2026-02-02T00:00:00Z' }); // mentioned to docs, a bot
+    await aPullRequest(db, { number: 7, author: 'fay', openedAt: '2026-03-01T00:00:00Z' }); // nobody's
+    await db.podMention.createMany({
+      data: [
+        { repo: 'acme/widgets', number: 1, podName: 'cli' },
+        { repo: 'acme/widgets', number: 2, podName: 'docs' }, // also ada's: counted once
+        { repo: 'acme/widgets', number: 3, podName: 'docs' },
+        { repo: 'acme/widgets', number: 3, podName: 'cli' },
+        { repo: 'acme/widgets', number: 5, podName: 'docs' },
+        { repo: 'acme/widgets', number: 6, podName: 'docs' },
+      ],
+    });
+    await aResponse(db, { number: 2, by: 'alice', at: '2026-01-05T02:00:00Z', kind: 'review' }); // 2 h
+    await aResponse(db, { number: 3, by: 'gus', at: '2026-01-10T06:00:00Z', kind: 'review' }); // 6 h
+    await aResponse(db, { number: 3, by: 'alice', at: '2026-01-10T07:00:00Z', kind: 'review' });
+    await aResponse(db, { number: 4, by: 'alice', at: '2026-02-01T01:00:00Z' }); // 1 h
+    await aResponse(db, { number: 5, by: 'gus', at: '2026-01-02T00:00:00Z', kind: 'review' }); // on an item opened before the period
+    await aResponse(db, { number: 7, by: 'alice', at: '2026-03-01T03:00:00Z', kind: 'review' }); // nobody's item
+
+    const together = await queryPodsHealth(db, { period: Q1, pods: ['cli', 'docs'], bots: [], now: NOW });
+    for (const pod of ['cli', 'docs']) {
+      expect(together.get(pod), pod).toEqual((await queryHealth(db, { period: Q1, pod, bots: [], now: NOW })).health);
+    }
+    expect(together.get('docs')).toMatchObject({ opened: 2, merged: 2, newContributors: 1, activeContributors: 2, inactiveContributors: 0, absenceFactor: 1, reviews: 4, reviewers: 2 });
+    expect(together.get('docs')!.timeToFirstResponse.all).toEqual({ items: 2, answered: 2, medianHours: 4, p90Hours: 5.6 });
+    expect(together.get('cli')).toMatchObject({ opened: 3, merged: 1, newContributors: 2, activeContributors: 3, inactiveContributors: 1, absenceFactor: 2, reviews: 3, reviewers: 2 });
+    expect(together.get('cli')!.topReviewers).toEqual([{ login: 'alice', reviews: 2 }, { login: 'gus', reviews: 1 }]);
+    expect((await queryPodsHealth(db, { period: Q1, pods: [], bots: [], now: NOW })).size).toBe(0);
   });
 });
