@@ -54,14 +54,18 @@ interface AggregateRow {
  */
 function periodAggregates(db: Db, q: ScopesQuery): Promise<AggregateRow[]> {
   const responder = isHuman(Prisma.sql`r."responderLoginLower"`, q.bots);
+  // Everyone's figures are one group: grouping by a scope column would sort every row first (percentile_cont
+  // cannot hash), and the planner no longer sees through the CTEs that the column holds one value.
+  const everyone = q.scopes === null;
+  const scope = everyone ? Prisma.raw(`'${EVERYONE}'::text`) : Prisma.sql`t.scope`;
   const trend = q.trend
     ? Prisma.sql`
     UNION ALL
-    SELECT t.scope, to_char(date_trunc('month', t."openedAt"), 'YYYY-MM'),
+    SELECT ${scope}, to_char(date_trunc('month', t."openedAt"), 'YYYY-MM'),
       count(*), count(*) FILTER (WHERE t.first), count(t.retained), count(*) FILTER (WHERE t.retained),
       NULL, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours), NULL, NULL, NULL, NULL
     FROM t
-    GROUP BY t.scope, date_trunc('month', t."openedAt")`
+    GROUP BY ${everyone ? Prisma.empty : Prisma.sql`t.scope, `}date_trunc('month', t."openedAt")`
     : Prisma.empty;
   return db.$queryRaw<AggregateRow[]>`
     WITH prs AS MATERIALIZED (${periodPullRequests(q.scopes, q)}), responded AS (
@@ -79,7 +83,7 @@ function periodAggregates(db: Db, q: ScopesQuery): Promise<AggregateRow[]> {
       LEFT JOIN "LedgerAuthor" a ON a."authorLoginLower" = e."authorLoginLower"
       LEFT JOIN responded f ON f.id = e.id
     )
-    SELECT t.scope, NULL AS month,
+    SELECT ${scope} AS scope, NULL AS month,
       count(*) AS opened,
       count(*) FILTER (WHERE t.first) AS new_contributors,
       count(t.retained) AS eligible,
@@ -91,7 +95,7 @@ function periodAggregates(db: Db, q: ScopesQuery): Promise<AggregateRow[]> {
       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours) FILTER (WHERE t.first) AS ft_median,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours) FILTER (WHERE t.first) AS ft_p90
     FROM t
-    GROUP BY t.scope${trend}`;
+    ${everyone ? Prisma.empty : Prisma.sql`GROUP BY t.scope`}${trend}`;
 }
 
 interface ContributorsRow {

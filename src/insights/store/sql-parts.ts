@@ -50,7 +50,6 @@ export const EVERYONE = '';
  */
 export function scopedEntries(scopes: Scopes, where: Prisma.Sql): Prisma.Sql {
   const columns = Prisma.sql`e.id, e.repo, e.number, e.kind, e."authorLogin", e."authorLoginLower", e."openedAt", e.merged, e."mergedAt"`;
-  // A literal, not a parameter: the planner then knows everyone's scope is one group and sorts nothing to group by it.
   if (scopes === null) return Prisma.sql`SELECT ${Prisma.raw(`'${EVERYONE}'::text`)} AS scope, ${columns} FROM "LedgerEntry" e WHERE ${where}`;
   const names = scopes.length > 0 ? Prisma.join(scopes) : Prisma.sql`NULL`;
   return Prisma.sql`
