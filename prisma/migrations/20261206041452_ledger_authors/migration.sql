@@ -17,7 +17,7 @@ CREATE INDEX "ItemResponse_responderLoginLower_respondedAt_idx" ON "ItemResponse
 
 -- Each author's first two pull requests, kept by triggers on "LedgerEntry" so the table agrees with the ledger
 -- whoever writes it (webhooks, the backfill, an operator) and in the same transaction. Not expressible in
--- schema.prisma; written by hand.
+-- schema.prisma, so written by hand.
 
 -- Recomputes the given authors from the ledger.
 CREATE FUNCTION "ledger_authors_rebuild"(logins TEXT[]) RETURNS VOID LANGUAGE plpgsql AS $$
@@ -69,7 +69,7 @@ BEGIN
 END
 $$;
 
--- podbot only adds to the ledger and updates merges; an update that moves a pull request (its kind, author or
+-- podbot only adds to the ledger and updates merges. An update that moves a pull request (its kind, author or
 -- opening time) or a delete recomputes the authors it touches.
 CREATE FUNCTION "ledger_authors_on_update"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
