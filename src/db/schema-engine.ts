@@ -9,8 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { splitStatements } from './migrate';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 type Engine = {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
@@ -87,24 +86,6 @@ export async function diffSchemas(from: string | undefined, to: string): Promise
 }
 
 /**
- * The adapter, running each statement of a script as src/db/migrate.ts splits it. Prisma's pg adapter splits a
- * script at every semicolon, inside comments and PL/pgSQL bodies too (`script.split(';')`), which breaks a migration
- * holding a trigger function; `prisma migrate deploy`, on Prisma's native engine, sends the script whole.
- */
-function runningScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const executeScript = async (script: string) => {
-    for (const sql of splitStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
-  };
-  return new Proxy(adapter, {
-    get(target, property) {
-      if (property === 'executeScript') return executeScript;
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/**
  * What `prisma migrate deploy` does, run by Prisma's own engine: applies the committed migrations in
  * `migrationsDir` that the database has not recorded. Not used by podbot itself (src/db/migrate.ts applies
  * migrations); the tests use it to check that the two read and write `_prisma_migrations` the same way.
@@ -127,12 +108,12 @@ export async function deployWithSchemaEngine(adapterFactory: SqlMigrationAwareDr
     connect: async () => {
       const adapter = await adapterFactory.connect();
       opened.push(adapter);
-      return runningScriptsWhole(adapter);
+      return adapter;
     },
     connectToShadowDb: async () => {
       const adapter = await adapterFactory.connectToShadowDb();
       opened.push(adapter);
-      return runningScriptsWhole(adapter);
+      return adapter;
     },
   };
   const engine = await openSchemaEngine({ path: 'schema.prisma', content: schema }, tracked);

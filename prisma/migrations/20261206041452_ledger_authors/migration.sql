@@ -15,17 +15,20 @@ CREATE INDEX "LedgerAuthor_firstPrOpenedAt_idx" ON "LedgerAuthor"("firstPrOpened
 -- CreateIndex
 CREATE INDEX "ItemResponse_responderLoginLower_respondedAt_idx" ON "ItemResponse"("responderLoginLower", "respondedAt");
 
--- Each author's first two pull requests, kept by triggers on "LedgerEntry" so the table agrees with the ledger
+-- Each author's first two pull requests, kept by triggers on "LedgerEntry" so that the table agrees with the ledger
 -- whoever writes it (webhooks, the backfill, an operator) and in the same transaction. Not expressible in
--- schema.prisma, so written by hand.
+-- schema.prisma, so written by hand. The trigger bodies are E'' strings with their semicolons written as \073:
+-- Prisma's driver adapters run a migration script by splitting it at every semicolon, even one in quotes or in a $$
+-- body. (Nothing else in this file has one but each statement's end.)
 
--- Recomputes the given authors from the ledger.
-CREATE FUNCTION "ledger_authors_rebuild"(logins TEXT[]) RETURNS VOID LANGUAGE plpgsql AS $$
-BEGIN
-    IF cardinality(logins) = 0 THEN
-        RETURN;
-    END IF;
-    DELETE FROM "LedgerAuthor" WHERE "authorLoginLower" = ANY (logins);
+-- Recomputes the given authors from the ledger: one statement, so a plain SQL function. An author with no pull
+-- request left loses the row.
+CREATE FUNCTION "ledger_authors_rebuild"(logins TEXT[]) RETURNS VOID LANGUAGE sql AS $$
+    WITH gone AS (
+        DELETE FROM "LedgerAuthor" a
+        WHERE a."authorLoginLower" = ANY (logins)
+          AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" e WHERE e.kind = 'pr' AND e."authorLoginLower" = a."authorLoginLower")
+    )
     INSERT INTO "LedgerAuthor" ("authorLoginLower", "firstPrId", "firstPrOpenedAt", "secondPrId", "secondPrOpenedAt")
     SELECT login, ids[1], opened[1], ids[2], opened[2]
     FROM (
@@ -34,24 +37,26 @@ BEGIN
         WHERE kind = 'pr' AND "authorLoginLower" = ANY (logins)
         GROUP BY "authorLoginLower"
     ) prs
-    ON CONFLICT ("authorLoginLower") DO NOTHING;
-END
+    ORDER BY login
+    ON CONFLICT ("authorLoginLower") DO UPDATE SET
+        "firstPrId" = EXCLUDED."firstPrId", "firstPrOpenedAt" = EXCLUDED."firstPrOpenedAt",
+        "secondPrId" = EXCLUDED."secondPrId", "secondPrOpenedAt" = EXCLUDED."secondPrOpenedAt"
 $$;
 
--- New pull requests: each author's two earliest new ones are merged into their row. The merge keeps the two
--- earliest of the row's and the new ones, so concurrent writers cannot lose each other's pull requests (the second
--- waits for the first's row and merges into it), and backfilled history older than the row is taken into account.
-CREATE FUNCTION "ledger_authors_on_insert"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+-- New pull requests: each author's two earliest new ones are merged into their row, which keeps the two earliest of
+-- the row's and the new ones. So concurrent writers cannot lose each other's pull requests (the second waits for the
+-- first's row and merges into it), and backfilled history older than the row counts. Authors are written in one
+-- order by every writer, so two batches of the same authors cannot deadlock.
+CREATE FUNCTION "ledger_authors_on_insert"() RETURNS TRIGGER LANGUAGE plpgsql AS E'
 BEGIN
     INSERT INTO "LedgerAuthor" AS a ("authorLoginLower", "firstPrId", "firstPrOpenedAt", "secondPrId", "secondPrOpenedAt")
     SELECT login, ids[1], opened[1], ids[2], opened[2]
     FROM (
         SELECT "authorLoginLower" AS login, array_agg(id ORDER BY "openedAt", id) AS ids, array_agg("openedAt" ORDER BY "openedAt", id) AS opened
         FROM inserted
-        WHERE kind = 'pr'
+        WHERE kind = ''pr''
         GROUP BY "authorLoginLower"
     ) prs
-    -- One lock order for every writer, so two batches of the same authors cannot deadlock.
     ORDER BY login
     ON CONFLICT ("authorLoginLower") DO UPDATE SET ("firstPrId", "firstPrOpenedAt", "secondPrId", "secondPrOpenedAt") = (
         SELECT ids[1], opened[1], ids[2], opened[2]
@@ -64,30 +69,27 @@ BEGIN
                 WHERE v.id IS NOT NULL
             ) pr
         ) merged
-    );
-    RETURN NULL;
-END
-$$;
+    )\073
+    RETURN NULL\073
+END';
 
 -- podbot only adds to the ledger and updates merges. An update that moves a pull request (its kind, author or
--- opening time) or a delete recomputes the authors it touches.
-CREATE FUNCTION "ledger_authors_on_update"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+-- opening time), or a delete, recomputes the authors it touches.
+CREATE FUNCTION "ledger_authors_on_update"() RETURNS TRIGGER LANGUAGE plpgsql AS E'
 BEGIN
     PERFORM "ledger_authors_rebuild"(ARRAY(
         SELECT unnest(ARRAY[o."authorLoginLower", n."authorLoginLower"])
         FROM old_rows o JOIN new_rows n ON n.id = o.id
         WHERE (o.kind, o."authorLoginLower", o."openedAt") IS DISTINCT FROM (n.kind, n."authorLoginLower", n."openedAt")
-    ));
-    RETURN NULL;
-END
-$$;
+    ))\073
+    RETURN NULL\073
+END';
 
-CREATE FUNCTION "ledger_authors_on_delete"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+CREATE FUNCTION "ledger_authors_on_delete"() RETURNS TRIGGER LANGUAGE plpgsql AS E'
 BEGIN
-    PERFORM "ledger_authors_rebuild"(ARRAY(SELECT DISTINCT "authorLoginLower" FROM old_rows WHERE kind = 'pr'));
-    RETURN NULL;
-END
-$$;
+    PERFORM "ledger_authors_rebuild"(ARRAY(SELECT DISTINCT "authorLoginLower" FROM old_rows WHERE kind = ''pr''))\073
+    RETURN NULL\073
+END';
 
 CREATE TRIGGER "LedgerEntry_authors_insert" AFTER INSERT ON "LedgerEntry"
     REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "ledger_authors_on_insert"();
