@@ -97,6 +97,8 @@ export class FakeGitHub extends RecordingServer {
   readonly installations = new Map<number, FakeInstallation>();
   /** Minted installation token → the installation it belongs to. */
   readonly installationTokens = new Map<string, number>();
+  /** Tokens GitHub no longer accepts (see revokeTokensOf): a request made with one is answered 401. */
+  readonly revokedTokens = new Set<string>();
   /** When a token minted now expires (GitHub: an hour). Tests on a moved clock point it at their clock. */
   tokenExpiresAt: () => Date = () => new Date(Date.now() + 3600_000);
   private app?: { id: string; publicKey: KeyObject };
@@ -163,6 +165,11 @@ export class FakeGitHub extends RecordingServer {
     return [...this.installationTokens].filter(([, id]) => id === installationId).map(([token]) => token);
   }
 
+  /** Revokes every token minted so far for an installation, as GitHub may when it is suspended. */
+  revokeTokensOf(installationId: number): void {
+    for (const token of this.tokensOf(installationId)) this.revokedTokens.add(token);
+  }
+
   reset(): void {
     this.requests.length = 0;
   }
@@ -203,6 +210,7 @@ export class FakeGitHub extends RecordingServer {
     this.checkLostAnswer(`${request.method} ${request.path}`, res);
     if (fault) return this.sendFault(res, fault);
     if (!request.authorization) return this.send(res, 401, { message: 'Requires authentication' });
+    if (this.revokedTokens.has(/^token (.+)$/i.exec(request.authorization)?.[1] ?? '')) return this.send(res, 401, { message: 'Bad credentials' });
     const installation = this.installations.get(this.installationOf(request) ?? -1);
     const owner = /^\/repos\/([^/]+)\//.exec(request.path)?.[1];
     if (installation && owner && owner.toLowerCase() !== installation.account.toLowerCase()) {
