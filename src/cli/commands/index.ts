@@ -3,6 +3,7 @@
 import type { Command } from '../command';
 import { backfillCommand } from './backfill';
 import { diffCommand } from './diff';
+import { githubAppCreateCommand } from './github-app-create';
 import { migrateCommand } from './migrate';
 import { outboxListCommand, outboxRetryCommand } from './outbox';
 import { podsPlanCommand } from './pods-plan';
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   podsPlanCommand,
   outboxListCommand,
   outboxRetryCommand,
+  githubAppCreateCommand,
 ];
