@@ -2,6 +2,7 @@
 // added here.
 import type { Command } from '../command';
 import { backfillCommand } from './backfill';
+import { dbExportCommand, dbImportCommand } from './db';
 import { diffCommand } from './diff';
 import { migrateCommand } from './migrate';
 import { outboxListCommand, outboxRetryCommand } from './outbox';
@@ -13,6 +14,8 @@ export const commands: readonly Command[] = [
   startCommand,
   migrateCommand,
   diffCommand,
+  dbExportCommand,
+  dbImportCommand,
   releaseNotesCommand,
   backfillCommand,
   podsPlanCommand,
