@@ -2,6 +2,7 @@
 // or into PostgreSQL. The way across PGlite's PostgreSQL major versions (a data directory only opens in the major
 // that wrote it) and from the embedded database to a server; see docs/deploy.md ("Upgrading").
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Env } from '../../config/env';
 import { CliFailure, EXIT, UsageError, type CliContext, type Command } from '../command';
 import { parseOptions } from '../parse-options';
 import { readSettings } from '../settings';
@@ -110,7 +111,7 @@ is not a whole podbot dump or does not load), 2 usage or configuration problem`,
   },
 };
 
-async function importInto(sql: string, settings: { databaseUrl?: string; dataDir: string }, ctx: CliContext): Promise<number> {
+async function importInto(sql: string, settings: Pick<Env, 'databaseUrl' | 'dataDir'>, ctx: CliContext): Promise<number> {
   const { importDump } = await import('../../db/import-database');
   const target = { url: settings.databaseUrl, dataDir: settings.dataDir };
   const result = await importDump(sql, target).catch((error: unknown) => {
