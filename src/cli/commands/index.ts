@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { backfillCommand } from './backfill';
 import { dbExportCommand, dbImportCommand } from './db';
 import { diffCommand } from './diff';
+import { githubAppCreateCommand } from './github-app-create';
 import { migrateCommand } from './migrate';
 import { outboxListCommand, outboxRetryCommand } from './outbox';
 import { podsPlanCommand } from './pods-plan';
@@ -21,4 +22,5 @@ export const commands: readonly Command[] = [
   podsPlanCommand,
   outboxListCommand,
   outboxRetryCommand,
+  githubAppCreateCommand,
 ];
