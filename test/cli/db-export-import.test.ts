@@ -18,6 +18,7 @@ import { commandReply } from '../pods/app-helpers';
 import { onPostgres, testDatabaseUrl, type TestDatabase } from '../support/database';
 import { startTestApp } from '../support/test-app';
 import { anIssueEvent } from '../welcome/github-payloads';
+import { MIGRATIONS_DIR } from '../../src/paths';
 
 async function cli(argv: string[], env: Record<string, string>) {
   const out: string[] = [];
@@ -36,15 +37,32 @@ const config = {
 // a backslash at the start of a line, non-ASCII.
 const AWKWARD = `Fix the 'quick start'; it says $$DROP$$ -- not a comment\n\\o/ naïve “quotes”`;
 
+const tablesOf = (snap: Record<string, string[]>) => Object.keys(snap).filter((key) => !key.startsWith('('));
+const migrations = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).length;
+
 const asTestDatabase = (db: Database): TestDatabase => ({ ...db, destroy: () => db.close() });
 
-/** Every row of every table in schema public, as JSON text, sorted: two databases with the same data compare equal. */
+/** What migrations made besides tables, as PostgreSQL prints it back: it must all come along with the rows. */
+const SCHEMA_OBJECTS = {
+  '(indexes)': `SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'public'`,
+  '(constraints)': `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
+  '(triggers)': `SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE NOT tgisinternal`,
+  '(functions)': `SELECT proname || ' ' || prosrc AS def FROM pg_proc WHERE pronamespace = 'public'::regnamespace`,
+};
+
+/**
+ * Every row of every table in schema public, as JSON text, and the indexes, constraints, triggers and functions,
+ * sorted: two databases with the same schema and data compare equal.
+ */
 async function snapshot(db: Database): Promise<Record<string, string[]>> {
   const tables = await db.prisma.$queryRawUnsafe<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
   const rows: Record<string, string[]> = {};
   for (const { tablename } of tables) {
     const found = await db.prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT to_jsonb(t)::text AS row FROM public."${tablename}" t`);
     rows[tablename] = found.map((r) => r.row).sort();
+  }
+  for (const [name, query] of Object.entries(SCHEMA_OBJECTS)) {
+    rows[name] = (await db.prisma.$queryRawUnsafe<{ def: string }[]>(query)).map((r) => r.def).sort();
   }
   return rows;
 }
@@ -124,16 +142,17 @@ describe('podbot db export and import', () => {
   });
 
   it('exports the embedded database as readable plain SQL and prints the rows per table', async () => {
-    expect(exported.err).toMatch(/^wrote .*podbot\.sql: 24 tables, \d+ rows from .*source\/pglite \(PostgreSQL 17\.\d+\)\n$/);
+    const rows = tablesOf(before).reduce((sum, table) => sum + before[table].length, 0);
+    expect(exported.err).toMatch(new RegExp(`^wrote .*podbot\\.sql: ${tablesOf(before).length} tables, ${rows} rows from .*source/pglite \\(PostgreSQL 17\\.\\d+\\)\\n$`));
     expect(exported.code).toBe(0);
     const lines = exported.out.trimEnd().split('\n');
-    expect(lines).toHaveLength(Object.keys(before).length);
+    expect(lines).toHaveLength(tablesOf(before).length);
     for (const line of lines) {
       const [table, rows] = line.split('\t');
       expect(Number(rows), table).toBe(before[table].length);
     }
     // Something in each of the flows that ran.
-    for (const table of ['Pod', 'Contributor', 'Membership', 'LedgerEntry', 'AgendaItem', 'OutboxJob', 'WebhookDelivery', '_prisma_migrations']) {
+    for (const table of ['Pod', 'Contributor', 'Membership', 'LedgerEntry', 'AgendaItem', 'OutboxJob', 'WebhookDelivery', '_prisma_migrations', '(indexes)', '(triggers)', '(functions)']) {
       expect(before[table].length, table).toBeGreaterThan(0);
     }
 
@@ -151,7 +170,7 @@ describe('podbot db export and import', () => {
   it('imports into an empty data directory: the same rows in every table, and podbot starts and writes on it', async () => {
     const targetDir = join(dir, 'imported', 'pglite');
     const imported = await cli(['db', 'import', '--in', dump], { PODBOT_DATA_DIR: targetDir });
-    expect(imported.err).toMatch(/^imported 24 tables, \d+ rows into .*imported\/pglite\nall 7 migrations recorded: podbot start can run on it\n$/);
+    expect(imported.err).toMatch(new RegExp(`^imported ${tablesOf(before).length} tables, \\d+ rows into .*imported/pglite\nall ${migrations} migrations recorded: podbot start can run on it\n$`));
     expect(imported.code).toBe(0);
     expect(imported.out).toBe(exported.out);
     expect(existsSync(lockPath(targetDir))).toBe(false);
@@ -173,7 +192,7 @@ describe('podbot db export and import', () => {
     try {
       const imported = await cli(['db', 'import', '--in', dump], { DATABASE_URL: target.url });
       expect(imported.err).toContain('into PostgreSQL (DATABASE_URL)\n');
-      expect(imported.err).toContain('all 7 migrations recorded: podbot start can run on it\n');
+      expect(imported.err).toContain(`all ${migrations} migrations recorded: podbot start can run on it\n`);
       expect(imported.code).toBe(0);
       expect(imported.out).toBe(exported.out);
 
@@ -188,7 +207,9 @@ describe('podbot db export and import', () => {
 
       const again = await cli(['db', 'import', '--in', dump], { DATABASE_URL: target.url });
       expect(again.code).toBe(1);
-      expect(again.err).toMatch(/^podbot db import: database podbot_import_\w+ already holds 24 tables \(AgendaItem, BackfillCursor, CallArtifact, …\): podbot db import loads into an empty database/);
+      expect(again.err).toMatch(
+        new RegExp(`^podbot db import: database podbot_import_\\w+ already holds ${tablesOf(before).length} tables \\(AgendaItem, BackfillCursor, CallArtifact, …\\): podbot db import loads into an empty database`),
+      );
     } finally {
       await target.drop();
     }
