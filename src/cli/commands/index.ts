@@ -2,6 +2,7 @@
 // added here.
 import type { Command } from '../command';
 import { backfillCommand } from './backfill';
+import { dbExportCommand, dbImportCommand } from './db';
 import { diffCommand } from './diff';
 import { githubAppCreateCommand } from './github-app-create';
 import { migrateCommand } from './migrate';
@@ -14,6 +15,8 @@ export const commands: readonly Command[] = [
   startCommand,
   migrateCommand,
   diffCommand,
+  dbExportCommand,
+  dbImportCommand,
   releaseNotesCommand,
   backfillCommand,
   podsPlanCommand,
