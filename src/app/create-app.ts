@@ -10,6 +10,7 @@ import type { CommunityConfig } from './community-config';
 import type { Env } from '../config/env';
 import type { Database } from '../db/open-database';
 import { errorSummary } from '../errors';
+import { registerInstallationEvents } from '../github/installation-events';
 import { createRedeliverer } from '../github/redeliver-failed-deliveries';
 import { createWebhookEndpoint } from '../github/webhook-endpoint';
 import { registerCoreRoutes } from '../http/core-routes';
@@ -61,8 +62,9 @@ export function createApp(deps: AppDeps): PodbotApp {
   // One installation token cache for the reads clients and the outbox's sender, renewed by ctx.clock.
   const githubSettings = env.github && { ...env.github, timeoutMs: deps.outbox?.githubTimeoutMs, clock, tokens: createTokenCache(clock) };
   const github = githubSettings && createGitHubClients(githubSettings, log);
+  const githubSender = githubSettings && createGitHubSender(githubSettings, log);
   if (slackSettings) senders.slack = createSlackSender(slackSettings, log, deps.outbox?.slackConcurrency);
-  if (githubSettings) senders.github = createGitHubSender(githubSettings, log);
+  if (githubSender) senders.github = githubSender;
   const outbox = new Outbox({
     db: database.prisma,
     log,
@@ -126,7 +128,18 @@ export function createApp(deps: AppDeps): PodbotApp {
     });
   }
   else router.post('/slack/events', ({ res }) => sendJson(res, 404, { ok: false, error: 'Slack is not configured on this server' }));
-  if (webhooks) router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
+  if (webhooks) {
+    router.post('/github/webhooks', createWebhookEndpoint(ctx, webhooks, intakeBudget));
+    // An uninstalled or suspended installation: drop its clients and token, and stop its waiting jobs.
+    registerInstallationEvents(webhooks, {
+      log,
+      outbox,
+      forgetInstallation: (installationId) => {
+        github?.forget(installationId);
+        githubSender?.forget(installationId);
+      },
+    });
+  }
   else router.post('/github/webhooks', ({ res }) => sendJson(res, 404, { ok: false, error: 'GitHub webhooks are not configured on this server' }));
   for (const feature of deps.features) feature(ctx, surfaces);
   if (ctx.github && env.githubRedeliveryHooks.length) {

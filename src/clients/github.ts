@@ -15,7 +15,7 @@ export interface GitHubSettings {
   /** Decides when an installation token is due for renewal; defaults to the system clock. */
   clock?: Clock;
   /** Installation tokens shared by several pools (the reads clients and the outbox's sender mint one token each, not two). */
-  tokens?: TokenCache;
+  tokens?: InstallationTokenCache;
 }
 
 /** GitHub's own limit for a request is 10 s for most endpoints; 30 s leaves room for large listings. */
@@ -42,14 +42,21 @@ export type GitHubClient = InstanceType<typeof Octokit>;
 
 export type TokenCache = NonNullable<StrategyOptions['cache']>;
 
+/** The token cache, and a way to drop an installation's token (uninstalled, suspended, or its token refused). */
+export type InstallationTokenCache = TokenCache & { forget(installationId: number): void };
+
 /**
  * Installation tokens of every installation, renewed by their `expires_at` read from `clock` (Octokit's own cache
  * keeps a token 59 minutes by the wall clock whatever GitHub said). Entries are Octokit's
- * `token|createdAt|expiresAt|…` strings; one per installation, so the map stays as small as the installation count.
+ * `token|createdAt|expiresAt|…` strings, keyed `installationId|…`; one per installation, so the map stays as small
+ * as the installation count.
  */
-export function createTokenCache(clock: Clock): TokenCache {
+export function createTokenCache(clock: Clock): InstallationTokenCache {
   const entries = new Map<string, string>();
   return {
+    forget(installationId: number) {
+      for (const key of entries.keys()) if (key.split('|')[0] === String(installationId)) entries.delete(key);
+    },
     get(key: string) {
       const entry = entries.get(key);
       if (entry === undefined) return undefined as unknown as string;
@@ -95,7 +102,7 @@ function repositoryOf(endpoint: Endpoint): { owner: string; repo: string } | und
  * installed on, uses GITHUB_INSTALLATION_ID, else the App's first installation (GET /app/installations). Both
  * look-ups are made as the App, with a JWT.
  */
-function createDefaultInstallationAuth(options: StrategyOptions & { defaultInstallationId?: number; request?: unknown }) {
+function createDefaultInstallationAuth(options: StrategyOptions & { defaultInstallationId?: number; request?: unknown; cache: InstallationTokenCache }) {
   const { defaultInstallationId, ...appOptions } = options;
   const app = createAppAuth(appOptions);
   let first: Promise<number> | undefined;
@@ -146,11 +153,38 @@ function createDefaultInstallationAuth(options: StrategyOptions & { defaultInsta
       if (APP_ROUTE.test(endpoint.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/api\/v3/, ''))) return app.hook(request as never, route as never, parameters as never);
       const repository = repositoryOf(endpoint);
       const installationId = (repository && (await installationOn(request, repository))) ?? (await fallback(request));
-      const { token } = await app({ type: 'installation', installationId });
-      endpoint.headers.authorization = `token ${token}`;
-      return request(endpoint);
+      return renewingRefusedToken(options.cache, installationId, async () => {
+        const { token } = await app({ type: 'installation', installationId });
+        endpoint.headers.authorization = `token ${token}`;
+        return request(endpoint);
+      });
     },
   });
+}
+
+/** App auth for one installation's client: Octokit's, with a refused token renewed (see renewingRefusedToken). */
+function createInstallationAuth(options: StrategyOptions & { installationId: number; cache: InstallationTokenCache }) {
+  const app = createAppAuth(options);
+  return Object.assign((authOptions: Parameters<typeof app>[0]) => app(authOptions), {
+    hook: (request: Request, route: unknown, parameters?: unknown) =>
+      renewingRefusedToken(options.cache, options.installationId, () => app.hook(request as never, route as never, parameters as never)),
+  });
+}
+
+/**
+ * Makes a call with an installation's token; if GitHub answers 401, the cached token is no longer accepted (GitHub
+ * revoked it, e.g. while the installation was suspended, which another replica may have been told about), so it is
+ * dropped and the call made once more with a new one. A 401 changes nothing on GitHub, so the retry cannot double a
+ * write. Octokit itself only retries a 401 in the first seconds of a new token.
+ */
+async function renewingRefusedToken<T>(tokens: InstallationTokenCache, installationId: number, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if ((error as { status?: number }).status !== 401) throw error;
+    tokens.forget(installationId);
+    return send();
+  }
 }
 
 /**
@@ -160,7 +194,7 @@ function createDefaultInstallationAuth(options: StrategyOptions & { defaultInsta
  */
 export class GitHubClientPool {
   private readonly clients = new Map<number | 'default', GitHubClient>();
-  private readonly tokens: TokenCache;
+  private readonly tokens: InstallationTokenCache;
   /** Uses, at each call, the installation of the webhook delivery being handled, else the default installation. */
   readonly current: GitHubClient;
 
@@ -192,9 +226,15 @@ export class GitHubClientPool {
     return client;
   }
 
-  /** Drops an installation's client (the App was uninstalled from that organisation). */
+  /**
+   * Drops an installation's client and cached token (the App was uninstalled from that organisation, or suspended
+   * there, or its permissions changed): its next call, if any, makes a new client and mints a new token. The default
+   * client goes too, since the installations it found by owner may include this one; other installations' tokens stay.
+   */
   forget(installationId: number): void {
     this.clients.delete(installationId);
+    this.clients.delete('default');
+    this.tokens.forget(installationId);
   }
 
   /** How many installation clients are kept (for logs and tests). */
@@ -208,7 +248,7 @@ export class GitHubClientPool {
     const app = { appId: auth.appId, privateKey: auth.privateKey, cache: this.tokens };
     // Octokit's App auth mints the JWT, then the installation token, and retries a 401 of a just-minted token.
     if (key === 'default') return { authStrategy: createDefaultInstallationAuth, auth: { ...app, defaultInstallationId: auth.installationId } };
-    return { authStrategy: createAppAuth, auth: { ...app, installationId: key } };
+    return { authStrategy: createInstallationAuth, auth: { ...app, installationId: key } };
   }
 }
 
@@ -264,11 +304,14 @@ export function outboxMarker(key: string): string {
 
 const COMMENT_ROUTE = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
 
+/** The outbox's GitHub sender, which also drops an installation's client and token (see GitHubClientPool.forget). */
+export type GitHubSender = Sender & { forget(installationId: number): void };
+
 /**
  * The outbox's GitHub client: no retries of its own, so rate limits and 5xx come back to the outbox. A job is sent
  * with the client of the installation it was enqueued for (`job.installationId`, from the webhook that caused it).
  */
-export function createGitHubSender(settings: GitHubSettings, log: Logger, concurrency = 4): Sender {
+export function createGitHubSender(settings: GitHubSettings, log: Logger, concurrency = 4): GitHubSender {
   const pool = new GitHubClientPool(
     settings,
     (auth) =>
@@ -283,6 +326,7 @@ export function createGitHubSender(settings: GitHubSettings, log: Logger, concur
   );
   return {
     concurrency,
+    forget: (installationId) => pool.forget(installationId),
     async send(job: ClaimedJob) {
       const octokit = pool.for(job.installationId ?? undefined);
       const params = { ...job.payload };

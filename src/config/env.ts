@@ -119,6 +119,14 @@ export interface Env {
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: Problem[] };
 
+/**
+ * A multi-line value (the App's PEM key) kept on one line of a .env file or an environment variable: each `\n` stands
+ * for a newline. `podbot github-app create` writes the key that way (see env-file.ts).
+ */
+export function unescapeNewlines(value: string): string {
+  return value.replace(/\\n/g, '\n');
+}
+
 function isReadablePrivateKey(pem: string): boolean {
   try {
     createPrivateKey(pem);
@@ -154,7 +162,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
       auth: {
         kind: 'app',
         appId: raw.GITHUB_APP_ID!,
-        privateKey: raw.GITHUB_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+        privateKey: unescapeNewlines(raw.GITHUB_PRIVATE_KEY!),
         installationId: raw.GITHUB_INSTALLATION_ID ? Number(raw.GITHUB_INSTALLATION_ID) : undefined,
       },
     };

@@ -137,6 +137,32 @@ export async function pendingMigrations(db: Pick<MigrationDb, '$queryRawUnsafe'>
   return local.filter((migration) => !applied.has(migration.name)).map((migration) => migration.name);
 }
 
+export interface MigrationStatus {
+  /** Committed migrations the database has applied, oldest first. */
+  applied: string[];
+  /** Committed migrations it has not applied: podbot migrate (or start) applies them. */
+  pending: string[];
+  /** Migrations it records that are not committed here (it was used by a newer podbot). */
+  unknown: string[];
+}
+
+/**
+ * What `podbot migrate` would find, without applying anything: throws MigrationError when the database has no
+ * migration history, or when its history would stop migrate (a changed migration file, a half-applied one).
+ */
+export async function migrationStatus(db: Pick<MigrationDb, '$queryRawUnsafe'>, migrationsDir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+  const local = await readMigrations(migrationsDir);
+  const history = await readHistory(db);
+  if (!history) throw new MigrationError('the database has no _prisma_migrations table, so it was not made by podbot (or Prisma Migrate)');
+  const applied = checkHistory(history, local);
+  const known = new Set(local.map((migration) => migration.name));
+  return {
+    applied: local.filter((migration) => applied.has(migration.name)).map((migration) => migration.name),
+    pending: local.filter((migration) => !applied.has(migration.name)).map((migration) => migration.name),
+    unknown: [...applied].filter((name) => !known.has(name)),
+  };
+}
+
 export interface MigrateOptions {
   migrationsDir?: string;
   /** Longest time one migration may take, in ms (default 10 minutes). */

@@ -107,6 +107,31 @@ export class Outbox {
     return job?.status === 'done' ? (job.result ?? undefined) : undefined;
   }
 
+  /**
+   * Gives up on the GitHub jobs still waiting for an installation (the App was uninstalled there, or suspended), or
+   * for some of its repositories (taken out of the installation): GitHub would refuse them, and they must not be
+   * retried until the give-up time. Jobs enqueued outside a webhook carry no installation; those about the
+   * installation's account (`payload.owner`) go too. Each becomes a dead letter (`failed`, `code: message`), listed by
+   * `podbot outbox list` and GET /api/outbox, and can be retried once the App is back. Returns the jobs given up.
+   */
+  async cancelGitHubJobs(
+    scope: { installationId: number; account?: string; repositories?: string[] },
+    { code, message }: { code: string; message: string },
+  ): Promise<{ id: number; key: string; method: string }[]> {
+    const now = this.options.clock.now();
+    const account = scope.account?.toLowerCase() ?? null;
+    const repositories = scope.repositories?.map((name) => name.toLowerCase()) ?? null;
+    const cancelled = await this.options.db.$queryRaw<{ id: number; key: string; method: string }[]>`
+      UPDATE "OutboxJob"
+      SET status = 'failed', "lockedUntil" = NULL, "lastError" = ${`${code}: ${message}`}, "updatedAt" = ${now}
+      WHERE target = 'github' AND status IN ('pending', 'sending')
+        AND ("installationId" = ${scope.installationId}::bigint OR ("installationId" IS NULL AND lower(payload->>'owner') = ${account}))
+        AND (${repositories}::text[] IS NULL OR lower((payload->>'owner') || '/' || (payload->>'repo')) = ANY(${repositories}::text[]))
+      RETURNING id, key, method`;
+    for (const job of cancelled) this.options.metrics.outboxFailed.inc({ target: 'github', method: job.method, error: code });
+    return cancelled;
+  }
+
   /** Wakes the dispatcher now (after enqueueing outside this instance, or in tests). */
   kick(): void {
     this.wake?.();

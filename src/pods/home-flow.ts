@@ -5,7 +5,7 @@ import { podExtensions } from './extensions';
 import { describePodActivity } from './core/home/describe-pod-activity';
 import { renderAppHome, type HomeView } from './core/home/render-app-home';
 import { loadPodEvents } from './store/change-pods';
-import { loadPodViews } from './store/load-pod-views';
+import { readPodViews } from './store/read-pod-views';
 
 /** How far back an advocate's App Home looks for newcomers and activity. */
 const RECENT_DAYS = 30;
@@ -16,7 +16,7 @@ export type HomeContext = Pick<AppContext, 'db' | 'clock' | 'config'>;
 /** The App Home for one person: their pods, the next call, and for advocates their pods' recent activity. */
 export async function buildAppHome(ctx: HomeContext, viewerSlackId: string): Promise<HomeView> {
   const now = ctx.clock.now();
-  const pods = await loadPodViews(ctx.db, { liveOnly: true });
+  const pods = await readPodViews(ctx.db, { liveOnly: true });
   const advocated = pods.filter((pod) => pod.advocates.some((advocate) => advocate.slackId === viewerSlackId));
   const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
   const events = await loadPodEvents(ctx.db, advocated.map((pod) => pod.id), since);

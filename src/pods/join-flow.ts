@@ -16,7 +16,7 @@ import type { PodView } from './core/types';
 import { joinNotifications } from './notifications';
 import { contributorLevel, ensureContributor } from './store/contributors';
 import { joinPod } from './store/join-pod';
-import { loadPodViews } from './store/load-pod-views';
+import { readPodViews } from './store/read-pod-views';
 
 const plain = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
 
@@ -28,7 +28,7 @@ export async function runJoinPodCommand(ctx: JoinContext, slackId: string, text:
   const command = parseJoinPodCommand(text);
   switch (command.kind) {
     case 'picker': {
-      const pods = await loadPodViews(ctx.db, { liveOnly: true });
+      const pods = await readPodViews(ctx.db, { liveOnly: true });
       return renderJoinPodPicker(pods, { viewerSlackId: slackId, idealSize: ctx.config.podSettings.idealSize });
     }
     case 'help':
@@ -50,7 +50,7 @@ export async function runJoinPodCommand(ctx: JoinContext, slackId: string, text:
  * 1. load the pods; 2. decide with the core (typo, archived, member, full, limit); 3. write under lock.
  */
 export async function joinByName(ctx: JoinContext, request: { slackId: string; name: string; leaveFrom?: string; reason?: string }): Promise<SlackMessage> {
-  const pods = await loadPodViews(ctx.db);
+  const pods = await readPodViews(ctx.db);
   const pod = pods.find((candidate) => candidate.name === request.name);
   if (pod === undefined) {
     return renderUnknownPod(request.name, suggestPodName(request.name, pods.filter((p) => !p.archived).map((p) => p.name)));
@@ -66,7 +66,7 @@ export async function joinByName(ctx: JoinContext, request: { slackId: string; n
 
 /** `/join-pod auto` and `/join-pod interests: …`: the core picks the pod, then it is an ordinary join. */
 async function autoJoin(ctx: JoinContext, slackId: string, interests: string[] | undefined): Promise<SlackMessage> {
-  const pods = await loadPodViews(ctx.db);
+  const pods = await readPodViews(ctx.db);
   const contributor = await ensureContributor(ctx.db, slackId, ctx.clock.now());
   const level = await contributorLevel(ctx.db, contributor);
   const choice = choosePodFor({ level, pods, joinerSlackId: slackId, ...(interests ? { interests } : {}) });
@@ -124,7 +124,7 @@ async function commitJoin(
     case 'full':
     case 'archived': {
       // The pod changed since it was read: read again, so the alternative offered has room now.
-      const fresh = await loadPodViews(ctx.db);
+      const fresh = await readPodViews(ctx.db);
       const now = fresh.find((candidate) => candidate.name === pod.name) ?? pod;
       const alternative = findAlternativePod(now, fresh, request.slackId);
       return renderJoinRefusal(now, { ok: false, reason: outcome.kind, ...(alternative ? { alternative } : {}) });

@@ -7,7 +7,8 @@ import { renderPodMentionComment } from './core/mentions/render-pod-mention-comm
 import { renderPodMentionEcho, type MentionedItem } from './core/mentions/render-pod-mention-echo';
 import { slackMessageJob } from './notifications';
 import type { Db } from './store/db';
-import { loadPodViews, type StoredPodView } from './store/load-pod-views';
+import type { StoredPodView } from './store/load-pod-views';
+import { readPodViews } from './store/read-pod-views';
 import { claimPodMentionsIn, mentionedPods } from './store/pod-mentions';
 import { podExtensions } from './extensions';
 
@@ -33,7 +34,7 @@ export async function planMentionsFor(
   target: Pick<MentionTarget, 'repo' | 'number' | 'labels' | 'changedFiles' | 'author' | 'authorIsBot' | 'delivery'> & { kind?: 'issue' | 'pr' },
 ): Promise<{ matched: StoredPodView[]; plan: MentionPlan }> {
   const settings = ctx.config.podSettings.mentions;
-  const pods = podsForRepository(await loadPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, target.repo);
+  const pods = podsForRepository(await readPodViews(ctx.db, { liveOnly: true }), ctx.config.pods, target.repo);
   const matched = matchPods({ labels: target.labels, changedFiles: target.changedFiles }, pods);
   if (matched.length === 0) return { matched, plan: { kind: 'skip', reason: 'nothing-new' } };
   const configuredBot = ctx.config.bots.some((bot) => bot.toLowerCase() === target.author.toLowerCase());

@@ -25,7 +25,8 @@ import { suggestPodName } from './core/command/suggest-pod-name';
 import { podExtensions } from './extensions';
 import { slackMessageJob } from './notifications';
 import { addAdvocate, archivePod, createPod, endMembership } from './store/change-pods';
-import { loadPodViews, type StoredPodView } from './store/load-pod-views';
+import type { StoredPodView } from './store/load-pod-views';
+import { readPodViews } from './store/read-pod-views';
 
 const plain = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
 
@@ -43,7 +44,7 @@ export async function runPodCommand(ctx: PodCommandContext, actor: string, text:
   if (command.kind === 'help') return renderPodHelp(added);
   if (command.kind === 'extension') return added.find((subcommand) => subcommand.name === command.name)!.run(actor, command.args);
 
-  const pods = await loadPodViews(ctx.db);
+  const pods = await readPodViews(ctx.db);
   const named = 'name' in command && command.name !== undefined ? pods.find((pod) => pod.name === command.name) : undefined;
   const permission = checkPodPermission({ command, actorSlackId: actor, admins: ctx.config.admins, isAdmin: ctx.isAdmin(actor), ...(named ? { pod: named } : {}) });
   // An unknown pod is reported before a permission refusal only where the permission depends on the pod.

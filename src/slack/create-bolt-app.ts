@@ -5,7 +5,7 @@ import { errorSummary } from '../errors';
 import type { BodyBudget } from '../http/body-budget';
 import type { RouteHandler } from '../http/router';
 import { createEventReceiptRecorder } from './event-receipts';
-import { SlackReceiver } from './slack-receiver';
+import { RequestNotTaken, SlackReceiver } from './slack-receiver';
 
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
@@ -78,6 +78,8 @@ export function createBoltApp(
 
   // Logged here, then passed on: the receiver answers an event whose listener failed with 500 (Slack retries it).
   app.error(async (error) => {
+    // A replayed or unrecorded command: the receiver logged it once already.
+    if (error instanceof RequestNotTaken) throw error;
     ctx.log.error({ err: errorSummary(error) }, 'slack: listener failed');
     throw error;
   });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { SlackMessage } from '../kit/slack/blocks';
 import { respondWithRetry } from './respond-with-retry';
+import { RequestNotTaken } from './slack-receiver';
 
 type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
 
@@ -8,7 +9,9 @@ type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolea
  * Slack drops a slash command or button click that is not acknowledged within 3 seconds.
  * https://api.slack.com/interactivity/slash-commands#responding_basic_receipt
  *
- * So the ack goes out first, empty, before any database work, and the answer follows through
+ * So the ack goes out first, empty, before any database work (the receiver writes the request's receipt meanwhile;
+ * ack() returns once it is written, and throws for a replay or a receipt the database refused, in which case the
+ * person is told nothing was done), and the answer follows through
  * `respond()` (the response_url, good for 30 minutes and 5 replies). The work runs through the app's work queue
  * (see WorkQueue) as tracked background work, so shutdown waits for it. If it fails, the person is told so rather than left
  * without a reply, and the error is rethrown so it is logged with its label.
@@ -23,9 +26,18 @@ export async function ackThenRespond(
   io: { ack: () => Promise<void>; respond: Respond; label: string; replaceOriginal?: boolean },
   work: () => Promise<SlackMessage | undefined>,
 ): Promise<void> {
-  await io.ack();
   const respond = respondWithRetry(io.respond);
   const replace = io.replaceOriginal === undefined ? {} : { replace_original: io.replaceOriginal };
+  try {
+    await io.ack();
+  } catch (error) {
+    // Answered, but not to be acted on: a replay is dropped quietly; a request the database could not record is
+    // one the person should send again.
+    if (error instanceof RequestNotTaken && error.reason === 'not-recorded') {
+      ctx.background(`${io.label}: not recorded`, () => respond({ response_type: 'ephemeral', ...replace, text: NOT_RECORDED }));
+    }
+    throw error;
+  }
   ctx.background(io.label, async () => {
     let message: SlackMessage | undefined;
     try {
@@ -39,4 +51,5 @@ export async function ackThenRespond(
   });
 }
 
+const NOT_RECORDED = 'Sorry, podbot could not take that just now (its database did not answer), so nothing was done. Please try again in a minute.';
 const FAILED = 'Sorry, that did not work: podbot hit an error and has logged it. Please try again in a minute.';

@@ -43,9 +43,13 @@ export interface SlackReceiverDeps {
  *    budget, then the v0 signature is compared in constant time.
  * 2. The bot token must be authorized (auth.test, cached): while Slack cannot confirm it, 503, so Slack retries
  *    the event (Bolt would ack and drop it).
- * 3. A receipt is written before any answer: an event by its event_id (a retry of a recorded event is answered 200
- *    and dropped), a command or action by its signature (a replay within the 5-minute window runs once). If the
- *    database cannot record it: 503.
+ * 3. An event's receipt (its event_id) is written before any answer: a retry of a recorded event is answered 200
+ *    and dropped; if the database cannot record it, 503 so Slack retries. A command or action's receipt (its
+ *    signature: a replay within the 5-minute window runs once) is written while Bolt runs its listener, so its ack
+ *    does not wait on the database; the listener's ack() returns only once the receipt is durable, and throws
+ *    RequestNotTaken for a replay or a receipt that could not be written. Listeners act only after their ack, so
+ *    neither does anything; ackThenRespond tells the person when nothing was done. (Slack never retries a command
+ *    or action, so a 503 would only have shown them "dispatch_failed".)
  * 4. Bolt runs the listeners. An event is answered 200 only after its listeners succeeded (they only enqueue);
  *    otherwise 500 and its receipt is removed, so Slack's retry runs it. Commands and actions are answered on ack().
  *
@@ -53,6 +57,23 @@ export interface SlackReceiverDeps {
  * longer than MAX_COMMAND_TEXT is answered with the reason, and no listener runs.
  * https://api.slack.com/apis/events-api#responding  https://api.slack.com/apis/events-api#retries
  */
+/**
+ * Thrown by a command's or action's ack() once it has answered Slack, when the request must not be acted on: a
+ * replay of a request already received, or one whose receipt the database could not take.
+ */
+export class RequestNotTaken extends Error {
+  /** Bolt passes an error with a code to app.error as it is (others it wraps). */
+  readonly code = 'podbot_request_not_taken';
+
+  constructor(
+    readonly reason: 'replayed' | 'not-recorded',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestNotTaken';
+  }
+}
+
 export class SlackReceiver implements Receiver {
   private app?: App;
 
@@ -103,7 +124,26 @@ export class SlackReceiver implements Receiver {
       ...(typeof body.trigger_id === 'string' ? { slackTriggerId: body.trigger_id } : {}),
     });
     const isEvent = body.type === 'event_callback' && typeof body.event_id === 'string';
-    const receipt = isEvent ? { key: body.event_id as string, type: eventType(body) } : { key: `sig:${signature.slice(3)}`, type: requestKind(body) };
+    if (!isEvent) {
+      // A command or action: answered as soon as its listener acks, while its receipt is written; the listener's
+      // ack() resolves only once the receipt is durable, so nothing a listener does after its ack happens for a
+      // replay or without a receipt (see RequestNotTaken).
+      const receipt = { key: `sig:${signature.slice(3)}`, type: requestKind(body) };
+      const recorded = deps.recordReceipt(receipt.key, receipt.type).then(
+        (first) => {
+          if (first) return;
+          deps.log.info({ receipt: receipt.key, type: receipt.type }, 'slack: replayed request ignored');
+          throw new RequestNotTaken('replayed', 'this request was received before (a replay); it is ignored');
+        },
+        (error: unknown) => {
+          deps.log.error({ err: errorSummary(error), receipt: receipt.key }, 'slack: request could not be recorded; nothing was done');
+          throw new RequestNotTaken('not-recorded', 'podbot could not record this request, so it did nothing');
+        },
+      );
+      recorded.catch(() => {}); // observed by ack(); a request no listener acks still gets its receipt
+      return this.dispatch(req, res, body, { isEvent, receipt: receipt.key, recorded });
+    }
+    const receipt = { key: body.event_id as string, type: eventType(body) };
     let first: boolean;
     try {
       first = await deps.recordReceipt(receipt.key, receipt.type);
@@ -112,14 +152,19 @@ export class SlackReceiver implements Receiver {
       return refuse(res, 503, 'podbot cannot record this request right now; retry later');
     }
     if (!first) {
-      deps.log.info({ receipt: receipt.key, type: receipt.type, retryNum: header(req, 'x-slack-retry-num') }, isEvent ? 'slack: duplicate event ignored' : 'slack: replayed request ignored');
+      deps.log.info({ receipt: receipt.key, type: receipt.type, retryNum: header(req, 'x-slack-retry-num') }, 'slack: duplicate event ignored');
       return void res.writeHead(200).end();
     }
 
     await this.dispatch(req, res, body, { isEvent, receipt: receipt.key });
   };
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, run: { isEvent: boolean; receipt: string }): Promise<void> {
+  private async dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Record<string, unknown>,
+    run: { isEvent: boolean; receipt: string; recorded?: Promise<void> },
+  ): Promise<void> {
     const { deps } = this;
     let answer: { body?: unknown } | undefined;
     const reply = (content: unknown) => {
@@ -142,8 +187,12 @@ export class SlackReceiver implements Receiver {
       ack: async (response?: unknown) => {
         if (answer) return;
         answer = { body: response };
-        // An event's answer waits for its listeners (below); anything else is answered now, within Slack's 3 s.
-        if (!run.isEvent) reply(response);
+        // An event's answer waits for its listeners (below); anything else is answered now, within Slack's 3 s,
+        // and the listener goes on once its receipt is written.
+        if (!run.isEvent) {
+          reply(response);
+          await run.recorded;
+        }
       },
     };
     try {

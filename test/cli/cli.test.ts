@@ -25,7 +25,7 @@ describe('podbot CLI arguments', () => {
   it('lists every command, and each answers --help with its usage and exit codes', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    for (const name of ['start', 'migrate', 'diff', 'release-notes', 'backfill', 'pods plan', 'outbox list', 'outbox retry']) expect(top.out).toContain(`  ${name} `);
+    for (const name of ['start', 'migrate', 'diff', 'db export', 'db import', 'release-notes', 'backfill', 'pods plan', 'outbox list', 'outbox retry']) expect(top.out).toContain(`  ${name} `);
     for (const command of commands) {
       const help = await cli([...command.name.split(' '), '--help']);
       expect(help.code).toBe(0);
@@ -44,6 +44,10 @@ describe('podbot CLI arguments', () => {
     [['diff', 'Add Notes'], 'the name may hold lowercase letters, digits and _ only, not "Add Notes"'],
     [['outbox', 'list', '--limit', '0'], '--limit expects a whole number from 1 to 500, not "0"'],
     [['outbox', 'retry'], 'at least one job id is required'],
+    [['db', 'export'], '--out FILE is required'],
+    [['db', 'export', '--out', 'podbot.sql', 'now'], 'unexpected argument now'],
+    [['db', 'import', '--in'], '--in needs a value'],
+    [['db', 'import', '--file', 'podbot.sql'], 'unknown option --file'],
   ])('rejects %j with the reason and the usage, exit 2, no stack trace', async (argv, reason) => {
     const result = await cli(argv);
     expect(result.code).toBe(2);
@@ -56,6 +60,7 @@ describe('podbot CLI arguments', () => {
     expect(await cli(['deploy'])).toMatchObject({ code: 2, err: expect.stringContaining('podbot: unknown command deploy') });
     expect(await cli(['pods'])).toMatchObject({ code: 2, err: expect.stringContaining('a subcommand is required: podbot pods plan') });
     expect(await cli(['outbox', 'purge'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown subcommand purge: podbot outbox list | retry') });
+    expect(await cli(['db'])).toMatchObject({ code: 2, err: expect.stringContaining('a subcommand is required: podbot db export | import') });
     expect((await cli([])).code).toBe(2);
   });
 

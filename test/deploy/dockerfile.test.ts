@@ -116,5 +116,18 @@ describe.skipIf(onPostgres)('the Dockerfile', () => {
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
+
+    // The upgrade path (docs/deploy.md) works with production dependencies only: pg_dump comes from a production
+    // dependency, and the export loads into a new data directory.
+    const exported = spawnSync(process.execPath, ['bin/podbot.mjs', 'db', 'export', '--out', join(dataDir, 'podbot.sql')], { cwd: runtime, env: runEnv, encoding: 'utf8' });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain('_prisma_migrations\t');
+    const imported = spawnSync(process.execPath, ['bin/podbot.mjs', 'db', 'import', '--in', join(dataDir, 'podbot.sql')], {
+      cwd: runtime,
+      env: { ...runEnv, PODBOT_DATA_DIR: join(dataDir, 'imported') },
+      encoding: 'utf8',
+    });
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toBe(exported.stdout);
   }, 900_000);
 });

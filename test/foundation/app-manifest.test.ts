@@ -34,6 +34,8 @@ const REST: Record<string, Needs> = {
   'GET /app/installations': {},
   'GET /repos/{owner}/{repo}/installation': {},
   'GET /users/{username}': {},
+  // Creating the App (podbot github-app create): unauthenticated, the code GitHub hands back is the credential.
+  'POST /app-manifests/{code}/conversions': {},
   'GET /repos/{owner}/{repo}/issues': { issues: 'read' },
   'GET /repos/{owner}/{repo}/pulls': { pull_requests: 'read' },
   'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': { pull_requests: 'read' },

@@ -97,6 +97,13 @@ export class FakeGitHub extends RecordingServer {
   readonly installations = new Map<number, FakeInstallation>();
   /** Minted installation token → the installation it belongs to. */
   readonly installationTokens = new Map<string, number>();
+  /** Tokens GitHub no longer accepts (see revokeTokensOf): a request made with one is answered 401. */
+  readonly revokedTokens = new Set<string>();
+  /**
+   * GitHub Apps created from a manifest, by the code GitHub hands back (POST /app-manifests/:code/conversions answers
+   * with the App once, then 404, as a spent or unknown code gets).
+   */
+  readonly manifestConversions = new Map<string, Record<string, unknown>>();
   /** When a token minted now expires (GitHub: an hour). Tests on a moved clock point it at their clock. */
   tokenExpiresAt: () => Date = () => new Date(Date.now() + 3600_000);
   private app?: { id: string; publicKey: KeyObject };
@@ -163,6 +170,11 @@ export class FakeGitHub extends RecordingServer {
     return [...this.installationTokens].filter(([, id]) => id === installationId).map(([token]) => token);
   }
 
+  /** Revokes every token minted so far for an installation, as GitHub may when it is suspended. */
+  revokeTokensOf(installationId: number): void {
+    for (const token of this.tokensOf(installationId)) this.revokedTokens.add(token);
+  }
+
   reset(): void {
     this.requests.length = 0;
   }
@@ -202,7 +214,9 @@ export class FakeGitHub extends RecordingServer {
     const fault = this.takeFault(`${request.method} ${request.path}`);
     this.checkLostAnswer(`${request.method} ${request.path}`, res);
     if (fault) return this.sendFault(res, fault);
-    if (!request.authorization) return this.send(res, 401, { message: 'Requires authentication' });
+    const unauthenticated = request.method === 'POST' && /^\/app-manifests\/[^/]+\/conversions$/.test(request.path);
+    if (!request.authorization && !unauthenticated) return this.send(res, 401, { message: 'Requires authentication' });
+    if (this.revokedTokens.has(/^token (.+)$/i.exec(request.authorization ?? '')?.[1] ?? '')) return this.send(res, 401, { message: 'Bad credentials' });
     const installation = this.installations.get(this.installationOf(request) ?? -1);
     const owner = /^\/repos\/([^/]+)\//.exec(request.path)?.[1];
     if (installation && owner && owner.toLowerCase() !== installation.account.toLowerCase()) {
@@ -266,6 +280,12 @@ export class FakeGitHub extends RecordingServer {
       const token = `ghs_${installation.id}_${this.installationTokens.size + 1}`;
       this.installationTokens.set(token, installation.id);
       return { status: 201, body: { token, expires_at: this.tokenExpiresAt().toISOString(), permissions: { issues: 'write', pull_requests: 'write', contents: 'write', metadata: 'read' }, repository_selection: 'all' } };
+    });
+    this.route('POST', '/app-manifests/:code/conversions', ({ params }) => {
+      const app = this.manifestConversions.get(params.code);
+      if (!app) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/apps/apps#create-a-github-app-from-a-manifest' } };
+      this.manifestConversions.delete(params.code);
+      return { status: 201, body: app };
     });
     this.route('GET', '/repos/:owner/:repo/installation', ({ authorization, params }) => {
       if (!this.appJwtValid(authorization)) return { status: 401, body: { message: 'A JSON web token could not be decoded' } };

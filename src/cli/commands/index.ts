@@ -2,7 +2,9 @@
 // added here.
 import type { Command } from '../command';
 import { backfillCommand } from './backfill';
+import { dbExportCommand, dbImportCommand } from './db';
 import { diffCommand } from './diff';
+import { githubAppCreateCommand } from './github-app-create';
 import { migrateCommand } from './migrate';
 import { outboxListCommand, outboxRetryCommand } from './outbox';
 import { podsPlanCommand } from './pods-plan';
@@ -13,9 +15,12 @@ export const commands: readonly Command[] = [
   startCommand,
   migrateCommand,
   diffCommand,
+  dbExportCommand,
+  dbImportCommand,
   releaseNotesCommand,
   backfillCommand,
   podsPlanCommand,
   outboxListCommand,
   outboxRetryCommand,
+  githubAppCreateCommand,
 ];
