@@ -26,6 +26,8 @@ describe('reliability › a command is acknowledged without waiting for the data
   it('acks /join-pod while the receipts table is locked, and joins once the lock is gone', async () => {
     t = await startTestApp({ config });
     expect((await t.command('/pod', 'help', 'U0WARM')).status).toBe(200); // auth.test answered and kept
+    // The help reply is sent after its ack, once its receipt is durable: wait for it, or the lock below holds it too.
+    await until(() => t!.slack.callsTo('response_url').length === 1);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;
