@@ -1,5 +1,4 @@
 import { annotateRequest } from '../http/request-log';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -7,17 +6,10 @@ import { errorSummary } from '../errors';
 import { HttpError, readBodyWithin, type BodyBudget } from '../http/body-budget';
 import { sendJson, type RouteHandler } from '../http/router';
 import { parseJsonWithoutNul, stripNul } from '../kit/text/strip-nul';
+import { MAX_COMMAND_TEXT, signatureHeadersProblem, signatureMatches } from './signature';
 
-/** Slack's window for a request's timestamp, both ways. https://api.slack.com/authentication/verifying-requests-from-slack */
-const MAX_CLOCK_SKEW_S = 5 * 60;
 /** Far above any event or command Slack sends; a body is buffered (within the shared budget) before its signature is checked. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
-/**
- * Longest slash-command text handed to a listener: Slack's own cap on a message's text. Longer text (a pasted file)
- * is no command anyone typed, and parsing, matching and echoing it would only cost event-loop time.
- * https://api.slack.com/methods/chat.postMessage#truncating
- */
-export const MAX_COMMAND_TEXT = 40_000;
 /** Slack drops a command or action not acknowledged within 3 s; answer before it gives up rather than leave it hanging. */
 const ACK_DEADLINE_MS = 2_500;
 
@@ -92,13 +84,11 @@ export class SlackReceiver implements Receiver {
     const signature = header(req, 'x-slack-signature');
     const timestamp = header(req, 'x-slack-request-timestamp');
     if (!signature || !timestamp) return this.unsigned(req, res);
-    const ts = Number(timestamp);
     const now = (deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
-    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now - ts) > MAX_CLOCK_SKEW_S) return refuse(res, 401, 'x-slack-request-timestamp is not within 5 minutes of now');
-    if (!/^v0=[0-9a-f]{64}$/.test(signature)) return refuse(res, 401, 'malformed x-slack-signature');
+    const problem = signatureHeadersProblem(signature, timestamp, now);
+    if (problem) return refuse(res, 401, problem);
     const raw = await readBodyWithin(req, MAX_BODY_BYTES, { budget: deps.budget, res });
-    const expected = createHmac('sha256', deps.signingSecret).update(`v0:${timestamp}:`).update(raw).digest();
-    if (!timingSafeEqual(Buffer.from(signature.slice(3), 'hex'), expected)) return refuse(res, 401, 'x-slack-signature does not match the body and signing secret');
+    if (!signatureMatches(deps.signingSecret, timestamp, signature, raw)) return refuse(res, 401, 'x-slack-signature does not match the body and signing secret');
 
     const body = parseBody(raw.toString('utf8'), header(req, 'content-type'));
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });

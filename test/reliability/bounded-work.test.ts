@@ -4,7 +4,7 @@
 // any listener parses, matches or echoes it. Event-loop figures: npm run bench:intake-event-loop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findClosestMatch } from '../../src/kit/text/find-closest-match';
-import { MAX_COMMAND_TEXT } from '../../src/slack/slack-receiver';
+import { MAX_COMMAND_TEXT } from '../../src/slack/signature';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('reliability › work on signed input is bounded', () => {
