@@ -4,7 +4,6 @@ import type { Command } from '../command';
 import { CliFailure } from '../command';
 import { integerOption, parseOptions, repoOption } from '../parse-options';
 import { UsageError } from '../command';
-import { openCliDatabase, readSettings } from '../settings';
 import { ConfigError } from '../../config/problems';
 
 export const backfillCommand: Command = {
@@ -27,6 +26,8 @@ exit codes: 0 done, 1 failure (run again to resume), 2 usage or configuration pr
     if (repos.length === 0) throw new UsageError('--repo owner/name is required');
     for (const repo of repos) repoOption(repo);
     const perPage = integerOption(values['per-page'], 'per-page', { min: 1, max: 100, fallback: 100 });
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings, openCliDatabase } = await import('../settings');
     const settings = readSettings(ctx.env);
     if (!settings.github) throw new ConfigError([{ where: 'GITHUB_TOKEN', message: 'backfill needs GitHub API access: set GITHUB_TOKEN (or the GitHub App variables)' }], 'environment');
 

@@ -5,7 +5,6 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Env } from '../../config/env';
 import { CliFailure, EXIT, UsageError, type CliContext, type Command } from '../command';
 import { parseOptions } from '../parse-options';
-import { readSettings } from '../settings';
 import { lockDataDirectory } from '../../db/data-dir-lock';
 import { explainStartError } from '../../db/start-errors';
 import { renderRowCounts, totalRows, type TableRows } from '../../db/count-rows';
@@ -44,6 +43,8 @@ problem (DATABASE_URL is set: use pg_dump for a PostgreSQL server)`,
   async run(argv, ctx) {
     const { values } = parseOptions(argv, { out: { type: 'string' } });
     const out = requiredFile(values, 'out');
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings } = await import('../settings');
     const settings = readSettings(ctx.env);
     if (settings.databaseUrl) {
       throw new CliFailure(
@@ -92,6 +93,8 @@ is not a whole podbot dump or does not load), 2 usage or configuration problem`,
   async run(argv, ctx) {
     const { values } = parseOptions(argv, { in: { type: 'string' } });
     const file = requiredFile(values, 'in');
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings } = await import('../settings');
     const settings = readSettings(ctx.env);
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ENOENT' ? new CliFailure(`${file} does not exist`) : error;

@@ -2,8 +2,6 @@
 // (src/github/app-manifest-flow.ts) and writes its credentials into the .env file (src/config/env-file.ts).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { envSchema } from '../../config/env';
 import { ConfigError, formatIssues } from '../../config/problems';
 import { PROJECT_ROOT } from '../../paths';
 import { CliFailure, UsageError, type Command } from '../command';
@@ -48,6 +46,8 @@ exit codes: 0 App created and written, 1 failure (nothing written), 2 usage or c
     const force = values.force === true;
     const envFile = resolve(String(values['env-file'] ?? '.env'));
 
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const [{ envSchema }, { parse }] = await Promise.all([import('../../config/env'), import('yaml')]);
     const parsed = envSchema.pick({ GITHUB_API_URL: true, PODBOT_PUBLIC_URL: true }).safeParse(ctx.env);
     if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues, 'env'), 'environment');
     const publicUrl = values.url === undefined ? parsed.data.PODBOT_PUBLIC_URL : String(values.url);

@@ -2,7 +2,6 @@
 import type { Command } from '../command';
 import { parseOptions } from '../parse-options';
 import { explainStartError } from '../../db/start-errors';
-import { openCliDatabase, readSettings } from '../settings';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -15,6 +14,8 @@ PODBOT_DATA_DIR) has not recorded, as prisma migrate deploy would.
 exit codes: 0 done (or nothing to do), 1 failure, 2 usage or configuration problem`,
   async run(argv, ctx) {
     parseOptions(argv, {});
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings, openCliDatabase } = await import('../settings');
     const settings = readSettings(ctx.env);
     const target = { url: settings.databaseUrl, dataDir: settings.dataDir };
     const database = await openCliDatabase(settings, 'podbot migrate').catch((error: unknown) => explainStartError(error, target));

@@ -3,7 +3,6 @@
 import type { Command } from '../command';
 import { CliFailure, UsageError } from '../command';
 import { integerOption, parseOptions } from '../parse-options';
-import { openCliDatabase, readSettings } from '../settings';
 
 export const outboxListCommand: Command = {
   name: 'outbox list',
@@ -21,6 +20,8 @@ exit codes: 0 done, 1 failure, 2 usage or configuration problem`,
   async run(argv, ctx) {
     const { values } = parseOptions(argv, { limit: { type: 'string' }, json: { type: 'boolean' } });
     const limit = integerOption(values.limit, 'limit', { min: 1, max: 500, fallback: 50 });
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings, openCliDatabase } = await import('../settings');
     const settings = readSettings(ctx.env);
     const { listDeadLetters } = await import('../../outbox');
     const database = await openCliDatabase(settings, 'podbot outbox list');
@@ -56,6 +57,8 @@ exit codes: 0 all queued, 1 some id is not a dead letter, 2 usage or configurati
     const { positionals } = parseOptions(argv, {}, { positionals: Number.MAX_SAFE_INTEGER });
     if (positionals.length === 0) throw new UsageError('at least one job id is required (see podbot outbox list)');
     const ids = positionals.map((id) => integerOption(id, 'id', { min: 1, max: 2 ** 31 - 1, fallback: 0 }));
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings, openCliDatabase } = await import('../settings');
     const settings = readSettings(ctx.env);
     const { retryDeadLetter } = await import('../../outbox');
     const database = await openCliDatabase(settings, 'podbot outbox retry');

@@ -2,7 +2,6 @@
 // change, unarchive and archive, and whom it would DM, against the database the server would use. Writes nothing.
 import type { Command } from '../command';
 import { parseOptions } from '../parse-options';
-import { openCliDatabase, readCommunityConfig, readSettings } from '../settings';
 
 export const podsPlanCommand: Command = {
   name: 'pods plan',
@@ -16,6 +15,8 @@ Writes nothing.
 exit codes: 0 done, 1 failure, 2 usage or configuration problem`,
   async run(argv, ctx) {
     parseOptions(argv, {});
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings, openCliDatabase, readCommunityConfig } = await import('../settings');
     const settings = readSettings(ctx.env);
     const loaded = await readCommunityConfig(settings.configPath);
     if (loaded.missing) ctx.io.stderr(`no podbot.yml at ${settings.configPath}: planning for a config with no pods\n`);

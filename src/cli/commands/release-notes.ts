@@ -7,7 +7,6 @@
 import { ConfigError } from '../../config/problems';
 import { CliFailure, UsageError, type Command } from '../command';
 import { parseOptions, repoOption } from '../parse-options';
-import { openCliDatabase, readCommunityConfig, readSettings } from '../settings';
 
 export const releaseNotesCommand: Command = {
   name: 'release-notes',
@@ -38,6 +37,8 @@ exit codes: 0 done (or nothing to do), 1 failure, 2 usage or configuration probl
     const previous = values.previous === undefined ? undefined : String(values.previous);
     const dryRun = values['dry-run'] === true;
 
+    // Loaded when the command runs (zod and yaml): the server's front thread loads this CLI without them.
+    const { readSettings, openCliDatabase, readCommunityConfig } = await import('../settings');
     const settings = readSettings(ctx.env);
     if (!settings.github) throw new ConfigError([{ where: 'GITHUB_TOKEN', message: 'GitHub API access is off: set GITHUB_TOKEN (or the GitHub App variables)' }], 'environment');
     const { config } = await readCommunityConfig(settings.configPath);
