@@ -17,7 +17,7 @@ export const DIST = join(ROOT, 'dist');
 const meta = (outdir) => join(outdir, 'build-inputs.json');
 
 /** The entry points, relative to src/ in dist/. */
-export const ENTRY_POINTS = ['src/cli/main.ts', 'src/db/embedded-template.ts'];
+export const ENTRY_POINTS = ['src/cli/main.ts', 'src/db/embedded-template.ts', 'src/front/app-thread.ts'];
 const WORKER = 'src/db/pglite-worker.mjs';
 /** Prisma's query compiler as base64 text, imported by the generated client; see src/db/query-compiler-wasm.mjs. */
 const QUERY_COMPILER_BASE64 = /^@prisma\/client\/runtime\/query_compiler_[^/]*\.wasm-base64\.mjs$/;

@@ -18,7 +18,13 @@ export interface RunningPodbot {
   stop(reason: string): Promise<void>;
 }
 
-export async function startPodbot(source: NodeJS.ProcessEnv = process.env): Promise<RunningPodbot> {
+/** Where the server listens instead of PORT on every interface: the app thread behind the front door (src/front/). */
+export interface ListenOn {
+  host: string;
+  port: number;
+}
+
+export async function startPodbot(source: NodeJS.ProcessEnv = process.env, listenOn?: ListenOn): Promise<RunningPodbot> {
   const envResult = readEnv(source);
   const problems: Problem[] = envResult.ok ? [] : envResult.problems;
   const configPath = envResult.ok ? envResult.env.configPath : source.PODBOT_CONFIG || './podbot.yml';
@@ -67,7 +73,7 @@ export async function startPodbot(source: NodeJS.ProcessEnv = process.env): Prom
       log.info({ database: database.kind, applied }, applied.length ? 'database migrated' : 'database up to date');
 
       const app = createApp({ env, config: loaded.config, database, log, features });
-      const port = await app.listen(env.port);
+      const port = await app.listen(listenOn?.port ?? env.port, listenOn?.host);
       const metrics = env.metricsPort === undefined ? undefined : await serveMetrics(app.ctx, env.metricsPort);
       log.info({ port, metricsPort: metrics?.port }, 'podbot is listening');
       let stopping: Promise<void> | undefined;

@@ -43,8 +43,8 @@ export interface AppDeps {
 export interface PodbotApp {
   ctx: AppContext;
   server: Server;
-  /** Starts listening (port 0 picks a free one) and the background workers; resolves with the port. */
-  listen(port: number): Promise<number>;
+  /** Starts listening (port 0 picks a free one; every interface unless `host`) and the background workers; resolves with the port. */
+  listen(port: number, host?: string): Promise<number>;
   /** Runs a scheduled task now, as node-cron would. */
   runTask(name: string): Promise<void>;
   /** Stops accepting requests, drains in-flight work and the outbox. Does not close the database. */
@@ -195,10 +195,10 @@ export function createApp(deps: AppDeps): PodbotApp {
     ctx,
     server,
     runTask,
-    async listen(port) {
+    async listen(port, host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, () => resolve());
+        server.listen(port, host, () => resolve());
       });
       outbox.start();
       for (const { name } of startTasks) startupPending.add(name);

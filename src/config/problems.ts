@@ -24,7 +24,10 @@ function yamlPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: Problem[], source: string) {
+  constructor(
+    readonly problems: Problem[],
+    readonly source: string,
+  ) {
     super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p.where}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }

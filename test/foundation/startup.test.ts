@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pendingMigrations } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
 import { testDatabaseUrl } from '../support/database';
+import { until } from '../support/database-faults';
+import { FakeSlack } from '../support/fake-slack';
+import { slackSignature } from '../support/signers';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -71,6 +74,43 @@ describe('start-up', () => {
       expect(await db.prisma.pod.count()).toBe(0);
     } finally {
       await db.close();
+    }
+  });
+
+  it.skipIf(Boolean(testDatabaseUrl))('runs the app in its own thread behind the front door: a signed /join-pod is acknowledged there and answered by the app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'podbot-front-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'podbot.yml'), 'pods:\n  - name: docs\n    area: the website\n    advocates: [U0ADVOCATE]\n');
+    const slack = await new FakeSlack().start();
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const signingSecret = 'signing-secret-value-xyz';
+    const app = startPodbot({
+      PORT: String(port), PODBOT_DATA_DIR: join(dir, 'data'), PODBOT_CONFIG: join(dir, 'podbot.yml'),
+      SLACK_BOT_TOKEN: 'xoxb-front-door-test-123456', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.apiUrl,
+    });
+    try {
+      await waitForHealth(port);
+      const body = new URLSearchParams({
+        team_id: 'T0FAKE', channel_id: 'C0GENERAL', user_id: 'U0NEWCOMER', user_name: 'newcomer', command: '/join-pod', text: 'docs',
+        api_app_id: 'A0PODBOT', response_url: slack.responseUrl('front'), trigger_id: 'trigger-front',
+      }).toString();
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(signingSecret, body) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      await until(() => slack.callsTo('response_url').some((call) => /You joined/.test(String(call.args.text))), 20_000);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+      const lines = app.output().stdout.trim().split('\n').map((line) => JSON.parse(line));
+      const listening = lines.find((l) => /front door on the main thread/.test(l.msg));
+      expect(listening).toMatchObject({ port });
+      expect(listening.appPort).not.toBe(port);
+      expect(lines.at(-1).msg).toBe('stopped');
+    } finally {
+      app.child.kill('SIGKILL');
+      await slack.stop();
     }
   });
 

@@ -1,0 +1,133 @@
+// `podbot start` in production: the app in a worker thread (app-thread.ts), the front door (front-door.ts) on the
+// main thread, serving PORT. The main thread then does nothing but answer HTTP: acknowledging a Slack command takes
+// it a fraction of a millisecond however busy the app is.
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { BodyBudget } from '../http/body-budget';
+import { deserializeStartError, type AppThreadData, type FromAppThread, type LogLine, type ToAppThread } from './app-thread-messages';
+import { createFrontDoor, type FrontLog } from './front-door';
+
+export interface FrontedPodbot {
+  /** Where the front door listens (PORT). */
+  port: number;
+  /** undefined when /metrics is served on `port`. */
+  metricsPort?: number;
+  /** Stops taking requests, hands over the acknowledged ones, and lets the app drain and close. */
+  stop(reason: string): Promise<void>;
+  /** Rejects if the app thread ends without being asked to (it crashed); the process should then exit 1. */
+  failed: Promise<never>;
+}
+
+/** dist/front/app-thread.js, found from the chunk this code is bundled into (every output file is one level below dist/). */
+function appThreadFile(): URL | undefined {
+  const url = new URL('../front/app-thread.js', import.meta.url);
+  return existsSync(url) ? url : undefined;
+}
+
+/** True in the bundle (dist/), where the app thread is compiled; false when run from the TypeScript sources. */
+export function appThreadAvailable(): boolean {
+  return appThreadFile() !== undefined;
+}
+
+export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<FrontedPodbot> {
+  const file = appThreadFile();
+  if (!file) throw new Error('the app thread (dist/front/app-thread.js) is missing: rebuild with npm run build');
+  const worker = new Worker(file, { workerData: { env: { ...source } } satisfies AppThreadData, env: { ...source } });
+  let stopping = false;
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  const crashed = new Promise<Error>((resolve) => worker.once('error', resolve));
+  const next = () =>
+    new Promise<FromAppThread>((resolve, reject) => {
+      const onMessage = (message: FromAppThread) => {
+        cleanup();
+        resolve(message);
+      };
+      const onGone = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => onGone(new Error(`the app thread exited (code ${code}) before it answered`));
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onGone);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onGone);
+      worker.once('exit', onExit);
+    });
+
+  const first = await next();
+  if (first.type === 'failed') {
+    await exited;
+    throw deserializeStartError(first.error);
+  }
+  if (first.type !== 'listening') throw new Error(`unexpected message from the app thread: ${first.type}`);
+
+  const settings = first.front;
+  // The main thread's few log lines are written by the app thread's logger; if that thread is gone, to stderr.
+  const say = (level: LogLine['level']) => (fields: Record<string, unknown>, msg: string) => {
+    try {
+      worker.postMessage({ type: 'log', level, fields, msg } satisfies ToAppThread);
+    } catch {
+      process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), app: 'podbot', ...fields, msg })}\n`);
+    }
+  };
+  const log: FrontLog = { info: say('info'), warn: say('warn'), error: say('error') };
+  const front = createFrontDoor({
+    app: { host: '127.0.0.1', port: first.port },
+    signingSecret: settings.signingSecret,
+    log,
+    budget: new BodyBudget(settings.intakeBufferBytes),
+  });
+
+  const stopApp = async (reason: string) => {
+    const said = next().catch((error: Error) => ({ type: 'failed' as const, error: { kind: 'other' as const, message: error.message } }));
+    worker.postMessage({ type: 'stop', reason } satisfies ToAppThread);
+    const answer = await said;
+    // Everything was drained and closed; a handle left open (a timer, a socket) must not keep the process up.
+    const exitedInTime = await Promise.race([exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000).unref())]);
+    if (!exitedInTime) await worker.terminate();
+    if (answer.type === 'failed') throw deserializeStartError(answer.error);
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      front.server.once('error', reject);
+      front.server.listen(settings.port, () => resolve());
+    });
+  } catch (error) {
+    stopping = true;
+    await stopApp('the front door could not listen');
+    throw error;
+  }
+  const address = front.server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  log.info({ port, appPort: first.port, metricsPort: first.metricsPort }, 'podbot is listening (front door on the main thread, the app in its own thread)');
+
+  const failed = Promise.race([crashed, exited.then((code) => new Error(`the app thread exited with code ${code}`))]).then((error) => {
+    if (stopping) return new Promise<never>(() => {});
+    throw error;
+  });
+  failed.catch(() => {}); // observed by `podbot start`
+
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    metricsPort: first.metricsPort,
+    failed,
+    stop(reason) {
+      stopped ??= (async () => {
+        stopping = true;
+        // Stop taking requests, hand over the ones acknowledged here, then let the app drain and close.
+        await new Promise<void>((resolve) => {
+          front.server.close(() => resolve());
+          front.server.closeIdleConnections();
+        });
+        await front.handedOver();
+        await stopApp(reason);
+      })();
+      return stopped;
+    },
+  };
+}

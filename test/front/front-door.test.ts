@@ -1,0 +1,187 @@
+// The front door (src/front/front-door.ts): podbot's public HTTP server, on the main thread, in front of the app.
+// It acknowledges a signed slash command or button click itself and hands it to the app unchanged; it passes
+// everything else through, so the app's answer (a refusal, a retry, a page) is what the caller gets.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFrontDoor, type FrontLog } from '../../src/front/front-door';
+import { BodyBudget } from '../../src/http/body-budget';
+import { onPostgres } from '../support/database';
+import { until } from '../support/database-faults';
+import { slackSignature } from '../support/signers';
+import { SLACK_SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app';
+
+const config = { pods: [{ name: 'docs', area: 'the website', labels: ['area/docs'], advocates: ['U0ADVOCATE'], capacity: 9 }] };
+const FORM = 'application/x-www-form-urlencoded';
+
+type LogLine = { level: string; fields: Record<string, unknown>; msg: string };
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function startFront(appPort: number, lines: LogLine[] = []) {
+  const log: FrontLog = {
+    info: (fields, msg) => void lines.push({ level: 'info', fields, msg }),
+    warn: (fields, msg) => void lines.push({ level: 'warn', fields, msg }),
+    error: (fields, msg) => void lines.push({ level: 'error', fields, msg }),
+  };
+  return createFrontDoor({ app: { host: '127.0.0.1', port: appPort }, signingSecret: SLACK_SIGNING_SECRET, log, budget: new BodyBudget(10 * 1024 * 1024) });
+}
+
+function commandBody(command: string, text: string, user: string, responseUrl: string): string {
+  return new URLSearchParams({
+    team_id: 'T0FAKE', channel_id: 'C0GENERAL', user_id: user, user_name: user.toLowerCase(), command, text, api_app_id: 'A0PODBOT',
+    response_url: responseUrl, trigger_id: `trigger-${randomUUID()}`,
+  }).toString();
+}
+
+const post = (url: string, body: string, contentType = FORM, headers: Record<string, string> = slackSignature(SLACK_SIGNING_SECRET, body)) =>
+  fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+
+describe('front door', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('acknowledges a signed /join-pod while the app has not answered, then hands it over byte for byte', async () => {
+    // An app that takes everything in and answers nothing until told to.
+    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+    const held: ServerResponse[] = [];
+    const app = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      held.push(res);
+    });
+    const appUrl = await listen(app);
+    const front = startFront(Number(new URL(appUrl).port));
+    const frontUrl = await listen(front.server);
+    cleanups.push(async () => {
+      for (const res of held) res.end();
+      await new Promise((resolve) => front.server.close(resolve));
+      await front.handedOver();
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    });
+
+    const body = commandBody('/join-pod', 'docs', 'U0FAST', 'http://127.0.0.1:9/unused');
+    const signature = slackSignature(SLACK_SIGNING_SECRET, body);
+    const res = await post(frontUrl, body, FORM, signature);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(''); // Slack shows nothing for an empty ack; the answer follows on response_url
+    await until(() => received.length === 1);
+    expect(received[0].body).toBe(body);
+    expect(received[0].headers['x-slack-signature']).toBe(signature['x-slack-signature']);
+    expect(received[0].headers['x-slack-request-timestamp']).toBe(signature['x-slack-request-timestamp']);
+
+    // A click is acknowledged the same way; a view submission is not (its ack can carry errors): the app answers it.
+    const click = new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', trigger_id: 't1', actions: [] }) }).toString();
+    expect((await post(frontUrl, click)).status).toBe(200);
+    const submission = new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', trigger_id: 't2' }) }).toString();
+    const submitted = post(frontUrl, submission);
+    await until(() => received.length === 3);
+    const pending = await Promise.race([submitted.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting for the app'), 300))]);
+    expect(pending).toBe('waiting for the app');
+    held[2].writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_action: 'errors', errors: { x: 'y' } }));
+    expect(await (await submitted).json()).toEqual({ response_action: 'errors', errors: { x: 'y' } });
+  });
+
+  it('acknowledges nothing that is not signed with the secret: the app refuses it, and the caller hears why', async () => {
+    const received: string[] = [];
+    const app = createServer(async (req, res) => {
+      for await (const chunk of req) received.push(String(chunk));
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'refused by the app' }));
+    });
+    const appUrl = await listen(app);
+    const front = startFront(Number(new URL(appUrl).port));
+    const frontUrl = await listen(front.server);
+    cleanups.push(async () => {
+      await new Promise((resolve) => front.server.close(resolve));
+      await front.handedOver();
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    });
+
+    const body = commandBody('/join-pod', 'docs', 'U0FORGER', 'http://127.0.0.1:9/unused');
+    const cases: Record<string, string>[] = [
+      slackSignature('another-secret-entirely-0123', body), // wrong secret
+      slackSignature(SLACK_SIGNING_SECRET, body, Math.floor(Date.now() / 1000) - 600), // outside the 5-minute window
+      {}, // unsigned
+    ];
+    for (const headers of cases) {
+      const res = await post(frontUrl, body, FORM, headers);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ ok: false, error: 'refused by the app' });
+    }
+    expect(received.length).toBe(3);
+  });
+
+  it('answers 502 with a reason when the app is not there, and logs a command it acknowledged but could not hand over', async () => {
+    const gone = createServer();
+    const port = Number(new URL(await listen(gone)).port);
+    await new Promise((resolve) => gone.close(resolve));
+    const lines: LogLine[] = [];
+    const front = startFront(port, lines);
+    const frontUrl = await listen(front.server);
+    cleanups.push(async () => {
+      await new Promise((resolve) => front.server.close(resolve));
+      await front.handedOver();
+    });
+
+    const probe = await fetch(`${frontUrl}/readyz`);
+    expect(probe.status).toBe(502);
+    expect(probe.headers.get('retry-after')).toBe('10');
+    expect(await probe.json()).toEqual({ ok: false, error: 'podbot is not answering right now; retry shortly' });
+
+    const body = commandBody('/join-pod', 'docs', 'U0LOST', 'http://127.0.0.1:9/unused');
+    expect((await post(frontUrl, body)).status).toBe(200);
+    await front.handedOver();
+    const lost = lines.filter((line) => line.level === 'error' && /could not be handed to the app/.test(line.msg));
+    expect(lost).toHaveLength(1);
+    expect(String(lost[0].fields.slackTriggerId)).toMatch(/^trigger-/);
+  });
+
+  describe('in front of the app', () => {
+    let t: TestApp | undefined;
+    afterEach(async () => {
+      await t?.stop({ keepDatabase: !onPostgres });
+      t = undefined;
+    });
+
+    it('joins once for a command acknowledged at the door, runs its replay zero times, and passes probes, events and pages through', async () => {
+      t = await startTestApp({ config });
+      const front = startFront(Number(new URL(t.url).port));
+      const frontUrl = await listen(front.server);
+      cleanups.push(async () => {
+        await new Promise((resolve) => front.server.close(resolve));
+        await front.handedOver();
+      });
+
+      const body = commandBody('/join-pod', 'docs', 'U0DOOR', t.slack.responseUrl('door'));
+      const signature = slackSignature(SLACK_SIGNING_SECRET, body);
+      expect((await post(frontUrl, body, FORM, signature)).status).toBe(200);
+      await until(() => t!.slack.callsTo('response_url').some((call) => /You joined/.test(String(call.args.text))));
+      // Slack's request sent again (a replay within the signature's window): acknowledged, and nothing is done twice.
+      expect((await post(frontUrl, body, FORM, signature)).status).toBe(200);
+      await until(() => t!.logs.some((line) => /replayed request ignored/.test(String(line.msg))));
+      expect(await t.db.prisma.membership.count()).toBe(1);
+      expect(t.slack.callsTo('response_url')).toHaveLength(1);
+
+      // Passed through, with the app's status, headers and body.
+      const live = await fetch(`${frontUrl}/livez`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toMatchObject({ status: 'ok' });
+      const challenge = JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 'legacy' });
+      const verified = await post(frontUrl, challenge, 'application/json');
+      expect(await verified.json()).toEqual({ challenge: 'c-123' });
+      const api = await fetch(`${frontUrl}/api/pods`);
+      expect(api.status).toBe(401); // the app's own refusal, unchanged
+      const notFound = await fetch(`${frontUrl}/no-such-page`);
+      expect(notFound.status).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,26 @@
+// The app thread lowers its scheduling priority so the front door's thread runs first on a busy machine; threads
+// it starts afterwards (the embedded database's) inherit it. Checked in a child process, since a thread cannot
+// raise its priority back.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('thread priority', () => {
+  it.skipIf(process.platform !== 'linux')('lowers the calling thread to the given nice value, and threads it starts later inherit it', () => {
+    const script = `
+      import { getPriority } from 'node:os';
+      import { Worker } from 'node:worker_threads';
+      import { lowerThreadPriority } from './src/front/thread-priority.ts';
+      const before = getPriority(process.pid);
+      const done = lowerThreadPriority(10);
+      const inWorker = "Promise.all([import('node:worker_threads'), import('node:os'), import('node:fs')]).then(([{ parentPort }, { getPriority }, { readlinkSync }]) => parentPort.postMessage(getPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()))))";
+      const worker = new Worker(inWorker, { eval: true });
+      worker.once('message', (inWorker) => { console.log(JSON.stringify({ before, done, after: getPriority(process.pid), inWorker })); process.exit(0); });
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ before: 0, done: true, after: 10, inWorker: 10 });
+  });
+});
