@@ -74,7 +74,7 @@ export abstract class RecordingServer {
         res.end(JSON.stringify({ message: `fake server error: ${(error as Error).message}` }));
       }
     });
-    this.server.keepAliveTimeout = 1_000;
+    this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
