@@ -7,6 +7,9 @@ import { BodyBudget } from '../http/body-budget';
 import { deserializeStartError, type AppThreadData, type FromAppThread, type LogLine, type ToAppThread } from './app-thread-messages';
 import { createFrontDoor, type FrontLog } from './front-door';
 
+/** See docs/architecture.md ("Memory"). */
+const APP_THREAD_YOUNG_GENERATION_MB = 3;
+
 export interface FrontedPodbot {
   /** Where the front door listens (PORT). */
   port: number;
@@ -32,7 +35,13 @@ export function appThreadAvailable(): boolean {
 export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<FrontedPodbot> {
   const file = appThreadFile();
   if (!file) throw new Error('the app thread (dist/front/app-thread.js) is missing: rebuild with npm run build');
-  const worker = new Worker(file, { workerData: { env: { ...source } } satisfies AppThreadData, env: { ...source } });
+  const worker = new Worker(file, {
+    workerData: { env: { ...source } } satisfies AppThreadData,
+    env: { ...source },
+    // A young generation of 3 MB (1 MB semi-spaces), as node --max-semi-space-size=1 gives the main thread (npm start,
+    // the container): without it V8 grows it to 48 MB and keeps it. Here it holds however podbot is started.
+    resourceLimits: { maxYoungGenerationSizeMb: APP_THREAD_YOUNG_GENERATION_MB },
+  });
   let stopping = false;
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
   const crashed = new Promise<Error>((resolve) => worker.once('error', resolve));
