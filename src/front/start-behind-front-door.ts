@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { BodyBudget } from '../http/body-budget';
 import { deserializeStartError, type AppThreadData, type FromAppThread, type LogLine, type ToAppThread } from './app-thread-messages';
 import { createFrontDoor, type FrontLog } from './front-door';
+import { APP_THREAD_NICE, lowerOtherThreads } from './thread-priority';
 
 /** See docs/architecture.md ("Memory"). */
 const APP_THREAD_YOUNG_GENERATION_MB = 3;
@@ -74,6 +75,8 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
   if (first.type !== 'listening') throw new Error(`unexpected message from the app thread: ${first.type}`);
 
   const settings = first.front;
+  // Every thread but this one (the app's, the database's, V8's and libuv's helpers) yields to the front door.
+  lowerOtherThreads(APP_THREAD_NICE);
   // The main thread's few log lines are written by the app thread's logger; if that thread is gone, to stderr.
   const say = (level: LogLine['level']) => (fields: Record<string, unknown>, msg: string) => {
     try {

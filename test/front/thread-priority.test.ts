@@ -23,4 +23,22 @@ describe('thread priority', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ before: 0, done: true, after: 10, inWorker: 10 });
   });
+
+  it.skipIf(process.platform !== 'linux')('lowers every other thread of the process, and leaves the calling one as it was', () => {
+    const script = `
+      import { getPriority } from 'node:os';
+      import { Worker } from 'node:worker_threads';
+      import { lowerOtherThreads } from './src/front/thread-priority.ts';
+      const code = "Promise.all([import('node:worker_threads'), import('node:os'), import('node:fs')]).then(([{ parentPort }, { getPriority }, { readlinkSync }]) => { const tid = Number(readlinkSync('/proc/thread-self').split('/').pop()); parentPort.postMessage('ready'); parentPort.on('message', () => parentPort.postMessage(getPriority(tid))); })";
+      const worker = new Worker(code, { eval: true });
+      worker.once('message', () => {
+        const lowered = lowerOtherThreads(10);
+        worker.once('message', (inWorker) => { console.log(JSON.stringify({ lowered: lowered > 1, self: getPriority(process.pid), inWorker })); process.exit(0); });
+        worker.postMessage('priority?');
+      });
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ lowered: true, self: 0, inWorker: 10 });
+  });
 });
