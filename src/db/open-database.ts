@@ -1,10 +1,7 @@
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client';
-import { prepareDataDirectory } from './embedded-template';
 import { migrate } from './migrate';
-import { PGliteThread } from './pglite-thread';
 
 export type Db = PrismaClient;
 
@@ -27,11 +24,20 @@ export interface OpenDatabaseOptions {
   dataDir: string;
 }
 
+/**
+ * The embedded database's modules (PGlite, its driver adapter, the template) are loaded only when it is used: on a
+ * PostgreSQL server they would be a few megabytes of idle memory for nothing.
+ */
 export async function openDatabase({ url, dataDir }: OpenDatabaseOptions): Promise<Database> {
   if (url) {
     const factory = new PrismaPg({ connectionString: url, max: 10 });
     return wrapDatabase('postgres', factory, async () => {});
   }
+  const [{ PrismaPGlite }, { prepareDataDirectory }, { PGliteThread }] = await Promise.all([
+    import('pglite-prisma-adapter'),
+    import('./embedded-template'),
+    import('./pglite-thread'),
+  ]);
   await prepareDataDirectory(dataDir);
   const thread = await PGliteThread.create({ dataDir });
   return wrapDatabase('embedded', new PrismaPGlite(thread.asPGlite()), () => thread.close());
