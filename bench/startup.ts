@@ -6,6 +6,9 @@
 //   npx tsx bench/startup.ts 1 --embedded    one run, embedded only (or --postgres)
 //
 // Goals: ready within 3 s; idle RSS ≤ 200 MB on the embedded database, ≤ 120 MB on PostgreSQL.
+// Two memory figures per run: the highest RSS in the first 3 s after ready (the tail of start-up: its garbage is
+// still on the heap), and idle, the highest RSS from 10 to 15 s after ready, once V8 has given the start-up's
+// garbage back (it does so by itself a few seconds after allocation stops). The goals are about idle.
 // PostgreSQL: DATABASE_URL's server, or postgres://postgres@127.0.0.1:5432/test; each run uses a new database.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -57,7 +60,7 @@ async function withDatabase<T>(kind: 'embedded' | 'postgres', dir: string, use: 
   }
 }
 
-async function startOnce(kind: 'embedded' | 'postgres'): Promise<{ ms: number; rssMb: number }> {
+async function startOnce(kind: 'embedded' | 'postgres'): Promise<{ ms: number; afterReadyMb: number; rssMb: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'podbot-bench-start-'));
   const port = 23_000 + Math.floor(Math.random() * 1000);
   try {
@@ -81,13 +84,18 @@ async function startOnce(kind: 'embedded' | 'postgres'): Promise<{ ms: number; r
           if (performance.now() - started > 60_000) throw new Error('no ready /healthz within 60 s');
           await new Promise((r) => setTimeout(r, 25));
         }
-        // Idle: start-up tasks done, nothing arriving. Take the highest of a few samples over three seconds.
-        let rssKb = 0;
-        for (let i = 0; i < 6; i++) {
-          await new Promise((r) => setTimeout(r, 500));
-          rssKb = Math.max(rssKb, treeRssKb(child.pid!));
-        }
-        return { ms, rssMb: rssKb / 1024 };
+        // Start-up tasks done, nothing arriving: the highest of a few samples over three seconds, then again later.
+        const highestRss = async (fromMs: number, toMs: number) => {
+          let kb = 0;
+          for (let at = fromMs; at <= toMs; at += 500) {
+            await new Promise((r) => setTimeout(r, Math.max(0, started + ms + at - performance.now())));
+            kb = Math.max(kb, treeRssKb(child.pid!));
+          }
+          return kb / 1024;
+        };
+        const afterReadyMb = await highestRss(500, 3000);
+        const rssMb = await highestRss(10_000, 15_000);
+        return { ms, afterReadyMb, rssMb };
       } finally {
         process.kill(-child.pid!, 'SIGTERM');
         await exited;
@@ -99,16 +107,18 @@ async function startOnce(kind: 'embedded' | 'postgres'): Promise<{ ms: number; r
 }
 
 for (const kind of only ? [only] : (['embedded', 'postgres'] as const)) {
-  const results: { ms: number; rssMb: number }[] = [];
+  const results: { ms: number; afterReadyMb: number; rssMb: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const result = await startOnce(kind);
     results.push(result);
-    console.log(`${kind} run ${i + 1}: ready after ${(result.ms / 1000).toFixed(2)} s, idle RSS ${result.rssMb.toFixed(0)} MB`);
+    console.log(`${kind} run ${i + 1}: ready after ${(result.ms / 1000).toFixed(2)} s, RSS ${result.afterReadyMb.toFixed(0)} MB in the 3 s after ready, idle RSS ${result.rssMb.toFixed(0)} MB`);
   }
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const rss = Math.max(...results.map((r) => r.rssMb));
   console.log(`${kind}: start to ready /healthz median ${(median / 1000).toFixed(2)} s over ${runs} runs (goal 3 s, ratio ${(median / 3000).toFixed(2)})`);
-  console.log(`${kind}: idle RSS of the server ${rss.toFixed(0)} MB (highest run; goal ≤ ${goals[kind]} MB, ratio ${(rss / goals[kind]).toFixed(2)})`);
+  const afterReady = Math.max(...results.map((r) => r.afterReadyMb));
+  console.log(`${kind}: RSS in the 3 s after ready ${afterReady.toFixed(0)} MB (highest run; ratio to the idle goal ${(afterReady / goals[kind]).toFixed(2)})`);
+  console.log(`${kind}: idle RSS of the server ${rss.toFixed(0)} MB (10-15 s after ready, highest run; goal ≤ ${goals[kind]} MB, ratio ${(rss / goals[kind]).toFixed(2)})`);
   console.log('');
 }
