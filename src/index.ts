@@ -16,9 +16,14 @@ export interface RunningPodbot {
   log: Logger;
   /** Stops accepting requests, drains in-flight work and the outbox, closes the database and releases the data directory. */
   stop(reason: string): Promise<void>;
+  /** Records the front door's answer times to Slack, in seconds (podbot_slack_ack_seconds). */
+  recordSlackAcks(seconds: readonly number[]): void;
 }
 
-/** Where the server listens instead of PORT on every interface: the app thread behind the front door (src/front/). */
+/**
+ * Where the server listens instead of PORT on every interface: the app thread behind the front door (src/front/),
+ * which answers Slack and times those answers itself.
+ */
 export interface ListenOn {
   host: string;
   port: number;
@@ -72,7 +77,7 @@ export async function startPodbot(source: NodeJS.ProcessEnv = process.env, liste
       const applied = await database.migrate().catch((error: unknown) => explainStartError(error, target));
       log.info({ database: database.kind, applied }, applied.length ? 'database migrated' : 'database up to date');
 
-      const app = createApp({ env, config: loaded.config, database, log, features });
+      const app = createApp({ env, config: loaded.config, database, log, features, slackAcks: listenOn ? 'front-door' : 'here' });
       const port = await app.listen(listenOn?.port ?? env.port, listenOn?.host);
       const metrics = env.metricsPort === undefined ? undefined : await serveMetrics(app.ctx, env.metricsPort);
       log.info({ port, metricsPort: metrics?.port }, 'podbot is listening');
@@ -81,6 +86,7 @@ export async function startPodbot(source: NodeJS.ProcessEnv = process.env, liste
         port,
         metricsPort: metrics?.port,
         log,
+        recordSlackAcks: (seconds) => app.recordSlackAcks(seconds),
         stop(reason) {
           stopping ??= (async () => {
             log.info({ reason }, 'shutting down: draining in-flight work');

@@ -38,6 +38,12 @@ export interface AppDeps {
   outbox?: { pollMs?: number; leaseMs?: number; slackConcurrency?: number; slackTimeoutMs?: number; githubTimeoutMs?: number };
   /** false: node-cron does not wake scheduled tasks (tests run them with runTask). */
   cron?: boolean;
+  /**
+   * 'front-door': Slack's requests reach this app through the front door, which answers them (acknowledging
+   * commands itself) and reports how long each took (PodbotApp.recordSlackAcks); this app's own answer is not what
+   * Slack waits for, so it is not timed.
+   */
+  slackAcks?: 'here' | 'front-door';
 }
 
 export interface PodbotApp {
@@ -49,6 +55,8 @@ export interface PodbotApp {
   runTask(name: string): Promise<void>;
   /** Stops accepting requests, drains in-flight work and the outbox. Does not close the database. */
   close(): Promise<void>;
+  /** Records how long the front door took to answer Slack's requests, in seconds (see AppDeps.slackAcks). */
+  recordSlackAcks(seconds: readonly number[]): void;
 }
 
 export function createApp(deps: AppDeps): PodbotApp {
@@ -122,8 +130,10 @@ export function createApp(deps: AppDeps): PodbotApp {
   if (bolt) {
     router.post('/slack/events', (route) => {
       // Slack's 3-second clock runs from its request to our answer: time exactly that, whatever the listener does after.
-      const done = ctx.metrics.slackAckSeconds.startTimer();
-      route.res.once('finish', () => done());
+      if (deps.slackAcks !== 'front-door') {
+        const done = ctx.metrics.slackAckSeconds.startTimer();
+        route.res.once('finish', () => done());
+      }
       return bolt.listener(route);
     });
   }
@@ -194,6 +204,9 @@ export function createApp(deps: AppDeps): PodbotApp {
   return {
     ctx,
     server,
+    recordSlackAcks(seconds) {
+      for (const value of seconds) ctx.metrics.slackAckSeconds.observe(value);
+    },
     runTask,
     async listen(port, host) {
       await new Promise<void>((resolve, reject) => {

@@ -15,7 +15,11 @@ export interface LogLine {
   msg: string;
 }
 
-export type ToAppThread = { type: 'stop'; reason: string } | ({ type: 'log' } & LogLine);
+export type ToAppThread =
+  | { type: 'stop'; reason: string }
+  | ({ type: 'log' } & LogLine)
+  /** How long the front door took to answer Slack's requests since the last such message, in seconds. */
+  | { type: 'slack-acks'; seconds: number[] };
 
 /** What the front door needs from the configuration, read by the app thread (the main thread loads no schema). */
 export interface FrontSettings {

@@ -20,6 +20,7 @@ try {
   if (!env.ok) throw new Error('unreachable: startPodbot accepted an environment readEnv refuses');
   port.on('message', (message: ToAppThread) => {
     if (message.type === 'log') return podbot.log[message.level](message.fields, message.msg);
+    if (message.type === 'slack-acks') return podbot.recordSlackAcks(message.seconds);
     podbot.stop(message.reason).then(
       () => {
         send({ type: 'stopped' });

@@ -27,6 +27,11 @@ export interface FrontDoorDeps {
   budget: BodyBudget;
   /** Wall-clock seconds, for the signature's timestamp window. */
   nowSeconds?: () => number;
+  /**
+   * Called with the seconds from each request to /slack/events arriving to its answer being sent: what Slack's
+   * 3-second clock measures, acknowledged here or answered by the app.
+   */
+  onSlackAnswered?: (seconds: number) => void;
 }
 
 /**
@@ -52,6 +57,11 @@ export function createFrontDoor(deps: FrontDoorDeps): { server: Server; handedOv
   const now = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
 
   const server = createServer((req, res) => {
+    if (deps.onSlackAnswered && req.method === 'POST' && (req.url ?? '').split('?')[0] === '/slack/events') {
+      const arrived = performance.now();
+      const report = deps.onSlackAnswered;
+      res.once('finish', () => report((performance.now() - arrived) / 1000));
+    }
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 502;
       if (!(error instanceof HttpError)) deps.log.error({ err: errorSummary(error), path: req.url }, 'front door: request failed');

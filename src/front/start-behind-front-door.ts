@@ -86,11 +86,24 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
     }
   };
   const log: FrontLog = { info: say('info'), warn: say('warn'), error: say('error') };
+  // Answer times to Slack go to the app thread's metrics (podbot_slack_ack_seconds) once a second, not one message each.
+  let acks: number[] = [];
+  const reportAcks = () => {
+    if (!acks.length) return;
+    try {
+      worker.postMessage({ type: 'slack-acks', seconds: acks } satisfies ToAppThread);
+    } catch {
+      // the app thread is gone: there are no metrics to add them to
+    }
+    acks = [];
+  };
+  const ackReports = setInterval(reportAcks, 1_000).unref();
   const front = createFrontDoor({
     app: { host: '127.0.0.1', port: first.port },
     signingSecret: settings.signingSecret,
     log,
     budget: new BodyBudget(settings.intakeBufferBytes),
+    onSlackAnswered: (seconds) => acks.push(seconds),
   });
 
   const stopApp = async (reason: string) => {
@@ -110,6 +123,7 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
     });
   } catch (error) {
     stopping = true;
+    clearInterval(ackReports);
     await stopApp('the front door could not listen');
     throw error;
   }
@@ -137,6 +151,8 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
           front.server.closeIdleConnections();
         });
         await front.handedOver();
+        clearInterval(ackReports);
+        reportAcks();
         await stopApp(reason);
       })();
       return stopped;

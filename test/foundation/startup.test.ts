@@ -101,6 +101,11 @@ describe('start-up', () => {
       });
       expect(res.status).toBe(200);
       await until(() => slack.callsTo('response_url').some((call) => /You joined/.test(String(call.args.text))), 20_000);
+      // Slack's wait is timed at the door and reported to the app's metrics, once (the app's own answer is not timed).
+      const ackCount = async () => /^podbot_slack_ack_seconds_count (\d+)$/m.exec(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text())?.[1];
+      await until(async () => (await ackCount()) === '1', 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(await ackCount()).toBe('1');
       app.child.kill('SIGTERM');
       expect(await app.exited).toBe(0);
       const lines = app.output().stdout.trim().split('\n').map((line) => JSON.parse(line));

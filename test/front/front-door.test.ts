@@ -22,13 +22,13 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function startFront(appPort: number, lines: LogLine[] = []) {
+function startFront(appPort: number, lines: LogLine[] = [], onSlackAnswered?: (seconds: number) => void) {
   const log: FrontLog = {
     info: (fields, msg) => void lines.push({ level: 'info', fields, msg }),
     warn: (fields, msg) => void lines.push({ level: 'warn', fields, msg }),
     error: (fields, msg) => void lines.push({ level: 'error', fields, msg }),
   };
-  return createFrontDoor({ app: { host: '127.0.0.1', port: appPort }, signingSecret: SLACK_SIGNING_SECRET, log, budget: new BodyBudget(10 * 1024 * 1024) });
+  return createFrontDoor({ app: { host: '127.0.0.1', port: appPort }, signingSecret: SLACK_SIGNING_SECRET, log, budget: new BodyBudget(10 * 1024 * 1024), onSlackAnswered });
 }
 
 function commandBody(command: string, text: string, user: string, responseUrl: string): string {
@@ -88,6 +88,46 @@ describe('front door', () => {
     expect(pending).toBe('waiting for the app');
     held[2].writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_action: 'errors', errors: { x: 'y' } }));
     expect(await (await submitted).json()).toEqual({ response_action: 'errors', errors: { x: 'y' } });
+  });
+
+  it('times what Slack waits for: its own ack of a command, the app\'s answer to an event, and nothing else', async () => {
+    // An app that answers an event only when told to, and anything else at once.
+    const held: ServerResponse[] = [];
+    const app = createServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += String(chunk);
+      if (body.includes('event_callback')) held.push(res);
+      else res.writeHead(200).end('ok');
+    });
+    const appUrl = await listen(app);
+    const answered: number[] = [];
+    const front = startFront(Number(new URL(appUrl).port), [], (seconds) => answered.push(seconds));
+    const frontUrl = await listen(front.server);
+    cleanups.push(async () => {
+      for (const res of held) res.end();
+      await new Promise((resolve) => front.server.close(resolve));
+      await front.handedOver();
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    });
+
+    expect((await post(frontUrl, commandBody('/join-pod', 'docs', 'U0TIMED', 'http://127.0.0.1:9/unused'))).status).toBe(200);
+    await until(() => answered.length === 1);
+    expect(answered[0]).toBeGreaterThan(0);
+    expect(answered[0]).toBeLessThan(1);
+
+    const event = JSON.stringify({ type: 'event_callback', event_id: 'Ev0TIMED', event: { type: 'team_join' } });
+    const reply = post(frontUrl, event, 'application/json');
+    await until(() => held.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    held[0].writeHead(200).end();
+    expect((await reply).status).toBe(200);
+    await until(() => answered.length === 2);
+    expect(answered[1]).toBeGreaterThanOrEqual(0.2); // the app's answer, passed back, is what Slack waited for
+
+    expect((await fetch(`${frontUrl}/livez`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toHaveLength(2); // probes, pages and GitHub are not Slack's acks
   });
 
   it('acknowledges nothing that is not signed with the secret: the app refuses it, and the caller hears why', async () => {
