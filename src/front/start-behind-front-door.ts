@@ -16,7 +16,8 @@ const APP_THREAD_YOUNG_GENERATION_MB = 3;
  * How far V8 lets a heap grow past what its last full collection kept before it collects again: 20 %, instead of the
  * factor of up to 4 it picks by itself when collecting looks cheap. Under a burst of commands the app's heap filled
  * with garbage for seconds between collections (bench/join-pod, embedded, 200/s: highest RSS 331–351 MB, 278 MB
- * with this, answers no later). A process-wide V8 setting, read at each collection; set before the app's thread starts.
+ * with this, answers no later). A process-wide V8 setting, read at each collection; set once the app is up, as
+ * start-up (loading modules) ran 0.3-0.4 s slower with it.
  */
 const HEAP_GROWING_PERCENT = 20;
 
@@ -45,7 +46,6 @@ export function appThreadAvailable(): boolean {
 export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<FrontedPodbot> {
   const file = appThreadFile();
   if (!file) throw new Error('the app thread (dist/front/app-thread.js) is missing: rebuild with npm run build');
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const worker = new Worker(file, {
     workerData: { env: { ...source } } satisfies AppThreadData,
     env: { ...source },
@@ -85,6 +85,7 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
   if (first.type !== 'listening') throw new Error(`unexpected message from the app thread: ${first.type}`);
 
   const settings = first.front;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // Every thread but this one (the app's, the database's, V8's and libuv's helpers) yields to the front door.
   lowerOtherThreads(APP_THREAD_NICE);
   // The main thread's few log lines are written by the app thread's logger; if that thread is gone, to stderr.
