@@ -15,9 +15,9 @@ const APP_THREAD_YOUNG_GENERATION_MB = 3;
 /**
  * How far V8 lets a heap grow past what its last full collection kept before it collects again: 20 %, instead of the
  * factor of up to 4 it picks by itself when collecting looks cheap. Under a burst of commands the app's heap filled
- * with garbage for seconds between collections (bench/join-pod, embedded, 200/s: highest RSS 331–351 MB, 278 MB
- * with this, answers no later). A process-wide V8 setting, read at each collection; set once the app is up, as
- * start-up (loading modules) ran 0.3-0.4 s slower with it.
+ * with garbage for seconds between collections (bench/join-pod, embedded, 20 s at 200/s: highest RSS 331–351 MB,
+ * 249–253 MB with this, at the cost of more frequent full collections while busy). A process-wide V8 setting, read
+ * at each collection; set once the app is up, as start-up (loading modules) ran 0.3-0.4 s slower with it.
  */
 const HEAP_GROWING_PERCENT = 20;
 
