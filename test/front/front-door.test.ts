@@ -47,26 +47,35 @@ describe('front door', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('acknowledges a signed /join-pod while the app has not answered, then hands it over byte for byte', async () => {
-    // An app that takes everything in and answers nothing until told to.
-    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
-    const held: ServerResponse[] = [];
-    const app = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      held.push(res);
-    });
+  /** A stand-in app answering with `handler`, and the front door before it; both closed after the test (held answers ended first). */
+  async function frontBefore(handler: (req: IncomingMessage, res: ServerResponse) => void, options: { held?: ServerResponse[]; onSlackAnswered?: (seconds: number) => void } = {}) {
+    const app = createServer(handler);
     const appUrl = await listen(app);
-    const front = startFront(Number(new URL(appUrl).port));
+    const front = startFront(Number(new URL(appUrl).port), [], options.onSlackAnswered);
     const frontUrl = await listen(front.server);
     cleanups.push(async () => {
-      for (const res of held) res.end();
+      for (const res of options.held ?? []) res.end();
       await new Promise((resolve) => front.server.close(resolve));
       await front.handedOver();
       app.closeAllConnections();
       await new Promise((resolve) => app.close(resolve));
     });
+    return frontUrl;
+  }
+
+  it('acknowledges a signed /join-pod while the app has not answered, then hands it over byte for byte', async () => {
+    // An app that takes everything in and answers nothing until told to.
+    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+    const held: ServerResponse[] = [];
+    const frontUrl = await frontBefore(
+      async (req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        held.push(res);
+      },
+      { held },
+    );
 
     const body = commandBody('/join-pod', 'docs', 'U0FAST', 'http://127.0.0.1:9/unused');
     const signature = slackSignature(SLACK_SIGNING_SECRET, body);
@@ -93,23 +102,16 @@ describe('front door', () => {
   it('times what Slack waits for: its own ack of a command, the app\'s answer to an event, and nothing else', async () => {
     // An app that answers an event only when told to, and anything else at once.
     const held: ServerResponse[] = [];
-    const app = createServer(async (req, res) => {
-      let body = '';
-      for await (const chunk of req) body += String(chunk);
-      if (body.includes('event_callback')) held.push(res);
-      else res.writeHead(200).end('ok');
-    });
-    const appUrl = await listen(app);
     const answered: number[] = [];
-    const front = startFront(Number(new URL(appUrl).port), [], (seconds) => answered.push(seconds));
-    const frontUrl = await listen(front.server);
-    cleanups.push(async () => {
-      for (const res of held) res.end();
-      await new Promise((resolve) => front.server.close(resolve));
-      await front.handedOver();
-      app.closeAllConnections();
-      await new Promise((resolve) => app.close(resolve));
-    });
+    const frontUrl = await frontBefore(
+      async (req, res) => {
+        let body = '';
+        for await (const chunk of req) body += String(chunk);
+        if (body.includes('event_callback')) held.push(res);
+        else res.writeHead(200).end('ok');
+      },
+      { held, onSlackAnswered: (seconds) => answered.push(seconds) },
+    );
 
     expect((await post(frontUrl, commandBody('/join-pod', 'docs', 'U0TIMED', 'http://127.0.0.1:9/unused'))).status).toBe(200);
     await until(() => answered.length === 1);
@@ -132,18 +134,9 @@ describe('front door', () => {
 
   it('acknowledges nothing that is not signed with the secret: the app refuses it, and the caller hears why', async () => {
     const received: string[] = [];
-    const app = createServer(async (req, res) => {
+    const frontUrl = await frontBefore(async (req, res) => {
       for await (const chunk of req) received.push(String(chunk));
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'refused by the app' }));
-    });
-    const appUrl = await listen(app);
-    const front = startFront(Number(new URL(appUrl).port));
-    const frontUrl = await listen(front.server);
-    cleanups.push(async () => {
-      await new Promise((resolve) => front.server.close(resolve));
-      await front.handedOver();
-      app.closeAllConnections();
-      await new Promise((resolve) => app.close(resolve));
     });
 
     const body = commandBody('/join-pod', 'docs', 'U0FORGER', 'http://127.0.0.1:9/unused');
