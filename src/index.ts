@@ -1,5 +1,6 @@
 // Starting the server (`podbot start`): read configuration, lock and open the database, migrate, serve.
 // Everything else lives in createApp. Configuration problems are thrown as one ConfigError listing them all.
+import type { IncomingHttpHeaders } from 'node:http';
 import { loadCommunityConfig } from './app/community-config';
 import { readEnv } from './config/env';
 import { ConfigError, type Problem } from './config/problems';
@@ -18,6 +19,8 @@ export interface RunningPodbot {
   stop(reason: string): Promise<void>;
   /** Records the front door's answer times to Slack, in seconds (podbot_slack_ack_seconds). */
   recordSlackAcks(seconds: readonly number[]): void;
+  /** Takes a Slack command or click the front door acknowledged (PodbotApp.takeSlackRequest). */
+  takeSlackRequest(headers: IncomingHttpHeaders, raw: Buffer): void;
 }
 
 /**
@@ -87,6 +90,7 @@ export async function startPodbot(source: NodeJS.ProcessEnv = process.env, liste
         metricsPort: metrics?.port,
         log,
         recordSlackAcks: (seconds) => app.recordSlackAcks(seconds),
+        takeSlackRequest: (headers, raw) => app.takeSlackRequest(headers, raw),
         stop(reason) {
           stopping ??= (async () => {
             log.info({ reason }, 'shutting down: draining in-flight work');

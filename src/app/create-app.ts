@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhooks } from '@octokit/webhooks';
 import cron, { type ScheduledTask } from 'node-cron';
@@ -57,6 +57,11 @@ export interface PodbotApp {
   close(): Promise<void>;
   /** Records how long the front door took to answer Slack's requests, in seconds (see AppDeps.slackAcks). */
   recordSlackAcks(seconds: readonly number[]): void;
+  /**
+   * Takes a signed command or click the front door acknowledged to Slack (see SlackReceiver.takeAcknowledged), as
+   * work that close() waits for, with a log line as a request gets. Without Slack configured it is logged and dropped.
+   */
+  takeSlackRequest(headers: IncomingHttpHeaders, raw: Buffer): void;
 }
 
 export function createApp(deps: AppDeps): PodbotApp {
@@ -206,6 +211,19 @@ export function createApp(deps: AppDeps): PodbotApp {
     server,
     recordSlackAcks(seconds) {
       for (const value of seconds) ctx.metrics.slackAckSeconds.observe(value);
+    },
+    takeSlackRequest(headers, raw) {
+      const started = performance.now();
+      const work = (bolt ? bolt.takeAcknowledged(headers, raw) : Promise.resolve({ status: 404, fields: {} })).then(
+        ({ status, fields }) => {
+          const line = { route: '/slack/events', via: 'front door', status, ms: Math.round((performance.now() - started) * 10) / 10, ...fields };
+          if (status === 200) log.info(line, 'slack request acknowledged by the front door');
+          else log.warn(line, 'slack request acknowledged by the front door was not acted on');
+        },
+        (error: unknown) => log.error({ err: errorSummary(error), route: '/slack/events', via: 'front door' }, 'slack request acknowledged by the front door failed'),
+      );
+      const tracked = work.finally(() => pending.delete(tracked));
+      pending.add(tracked);
     },
     runTask,
     async listen(port, host) {

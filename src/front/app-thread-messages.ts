@@ -1,6 +1,7 @@
 // What the main thread and the app thread say to each other, and how a start-up error crosses between them: a
 // worker's postMessage keeps an Error's message but not its class, and `podbot start` reports a configuration
 // problem or a database it cannot reach (exit 2) differently from a failure (exit 1).
+import type { IncomingHttpHeaders } from 'node:http';
 import { ConfigError, type Problem } from '../config/problems';
 import { DatabaseStartError } from '../db/start-errors';
 
@@ -19,7 +20,12 @@ export type ToAppThread =
   | { type: 'stop'; reason: string }
   | ({ type: 'log' } & LogLine)
   /** How long the front door took to answer Slack's requests since the last such message, in seconds. */
-  | { type: 'slack-acks'; seconds: number[] };
+  | { type: 'slack-acks'; seconds: number[] }
+  /**
+   * A signed command or click the front door acknowledged: its headers and body, unchanged (the body's bytes are
+   * transferred, not copied).
+   */
+  | { type: 'slack-request'; headers: IncomingHttpHeaders; body: ArrayBuffer };
 
 /** What the front door needs from the configuration, read by the app thread (the main thread loads no schema). */
 export interface FrontSettings {

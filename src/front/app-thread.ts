@@ -21,6 +21,7 @@ try {
   port.on('message', (message: ToAppThread) => {
     if (message.type === 'log') return podbot.log[message.level](message.fields, message.msg);
     if (message.type === 'slack-acks') return podbot.recordSlackAcks(message.seconds);
+    if (message.type === 'slack-request') return podbot.takeSlackRequest(message.headers, Buffer.from(message.body));
     podbot.stop(message.reason).then(
       () => {
         send({ type: 'stopped' });

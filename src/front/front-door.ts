@@ -32,6 +32,11 @@ export interface FrontDoorDeps {
    * 3-second clock measures, acknowledged here or answered by the app.
    */
   onSlackAnswered?: (seconds: number) => void;
+  /**
+   * Hands a command or click acknowledged here to the app, unchanged (its headers and body): in production a message
+   * to the app's thread. Throws if the app cannot take it (its thread is gone).
+   */
+  handOver: (request: { headers: IncomingHttpHeaders; body: Buffer }) => void;
 }
 
 /**
@@ -42,18 +47,17 @@ export interface FrontDoorDeps {
  * (the answer follows on response_url). On one event loop, that empty answer waited behind whatever the app was
  * doing: at 200 /join-pod a second, each join's transaction and outbox work put the ack p99 at 6–7 × a bare Bolt
  * app's. So a command or a block_actions click whose Slack signature is valid is answered 200 here, on a thread
- * that does nothing else, and then handed to the app unchanged (same body, same headers): the app checks the
- * signature again, writes the receipt that makes a replay a no-op, and runs the listener, whose own empty ack goes
- * nowhere. Everything else (events, view submissions, options, GitHub, probes, the dashboard and the API) is
+ * that does nothing else, and then handed to the app unchanged (same body, same headers) by `handOver`, a message
+ * between threads rather than a second HTTP request: the app checks the signature again, writes the receipt that
+ * makes a replay a no-op, and runs the listener, whose own empty ack goes nowhere. Everything else (events, view submissions, options, GitHub, probes, the dashboard and the API) is
  * passed to the app and its answer passed back, so what the app says (a refusal, a 503 for Slack to retry) is
  * what the caller gets.
  *
  * A command the front door acknowledged but could not hand over (the app thread is gone) is logged as an error
  * with Slack's trigger id; the process exits when its app thread does (see start-behind-front-door.ts).
  */
-export function createFrontDoor(deps: FrontDoorDeps): { server: Server; handedOver: () => Promise<void> } {
+export function createFrontDoor(deps: FrontDoorDeps): { server: Server; closeAppConnections: () => void } {
   const agent = new Agent({ keepAlive: true, maxFreeSockets: 64 });
-  const handovers = new Set<Promise<void>>();
   const now = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
 
   const server = createServer((req, res) => {
@@ -79,16 +83,11 @@ export function createFrontDoor(deps: FrontDoorDeps): { server: Server; handedOv
     if (body === undefined) return passThrough(req, res, req);
     if (body.ackNow) {
       res.writeHead(200).end();
-      const handover = forward(req.method!, req.url!, req.headers, body.raw, req)
-        .then(async (answer) => {
-          answer.resume();
-          await new Promise((resolve) => answer.once('end', resolve).once('error', resolve));
-        })
-        .catch((error: unknown) => {
-          deps.log.error({ err: errorSummary(error), slackTriggerId: body.triggerId }, 'front door: a request acknowledged to Slack could not be handed to the app; it was not acted on');
-        })
-        .finally(() => handovers.delete(handover));
-      handovers.add(handover);
+      try {
+        deps.handOver({ headers: req.headers, body: body.raw });
+      } catch (error) {
+        deps.log.error({ err: errorSummary(error), slackTriggerId: body.triggerId }, 'front door: a request acknowledged to Slack could not be handed to the app; it was not acted on');
+      }
       return;
     }
     return passThrough(req, res, body.raw);
@@ -156,9 +155,8 @@ export function createFrontDoor(deps: FrontDoorDeps): { server: Server; handedOv
 
   return {
     server,
-    /** Resolves once every acknowledged request was handed to the app (for shutdown). */
-    async handedOver() {
-      while (handovers.size) await Promise.allSettled([...handovers]);
+    /** Closes the kept-alive connections to the app (at shutdown, once the server has closed). */
+    closeAppConnections() {
       agent.destroy();
     },
   };

@@ -115,6 +115,11 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
     log,
     budget: new BodyBudget(settings.intakeBufferBytes),
     onSlackAnswered: (seconds) => acks.push(seconds),
+    handOver({ headers, body }) {
+      // A copy of just the body's bytes (a small Buffer shares a pooled ArrayBuffer), transferred rather than cloned.
+      const bytes = new Uint8Array(body).buffer;
+      worker.postMessage({ type: 'slack-request', headers, body: bytes } satisfies ToAppThread, [bytes]);
+    },
   });
 
   const stopApp = async (reason: string) => {
@@ -156,12 +161,13 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
     stop(reason) {
       stopped ??= (async () => {
         stopping = true;
-        // Stop taking requests, hand over the ones acknowledged here, then let the app drain and close.
+        // Stop taking requests (the ones acknowledged here were handed over as they came, and messages to the app's
+        // thread arrive in order, before `stop`), then let the app drain and close.
         await new Promise<void>((resolve) => {
           front.server.close(() => resolve());
           front.server.closeIdleConnections();
         });
-        await front.handedOver();
+        front.closeAppConnections();
         clearInterval(ackReports);
         reportAcks();
         await stopApp(reason);

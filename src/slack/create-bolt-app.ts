@@ -40,6 +40,8 @@ export function createBoltApp(
 ): {
   app: App;
   listener: RouteHandler;
+  /** A command or click the front door acknowledged and handed over (see SlackReceiver.takeAcknowledged). */
+  takeAcknowledged: SlackReceiver['takeAcknowledged'];
 } {
   const logger = boltLogger(ctx.log);
   // One workspace, one bot token. Bolt's own single-token authorization calls auth.test on every request when
@@ -84,5 +86,5 @@ export function createBoltApp(
     throw error;
   });
 
-  return { app, listener: receiver.handle };
+  return { app, listener: receiver.handle, takeAcknowledged: (headers, raw) => receiver.takeAcknowledged(headers, raw) };
 }

@@ -1,5 +1,5 @@
 import { annotateRequest } from '../http/request-log';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { errorSummary } from '../errors';
@@ -81,21 +81,49 @@ export class SlackReceiver implements Receiver {
 
   readonly handle: RouteHandler = async ({ req, res }) => {
     const { deps } = this;
-    const signature = header(req, 'x-slack-signature');
-    const timestamp = header(req, 'x-slack-request-timestamp');
+    const signature = header(req.headers, 'x-slack-signature');
+    const timestamp = header(req.headers, 'x-slack-request-timestamp');
     if (!signature || !timestamp) return this.unsigned(req, res);
     const now = (deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
     const problem = signatureHeadersProblem(signature, timestamp, now);
-    if (problem) return refuse(res, 401, problem);
+    if (problem) return refuse(httpAnswer(req, res), 401, problem);
     const raw = await readBodyWithin(req, MAX_BODY_BYTES, { budget: deps.budget, res });
-    if (!signatureMatches(deps.signingSecret, timestamp, signature, raw)) return refuse(res, 401, 'x-slack-signature does not match the body and signing secret');
+    await this.receive(req.headers, raw, httpAnswer(req, res));
+  };
 
-    const body = parseBody(raw.toString('utf8'), header(req, 'content-type'));
-    if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
-    if (body.ssl_check === '1') return void res.writeHead(200).end();
+  /**
+   * A command or click the front door (src/front/) acknowledged to Slack and handed over as a message rather than
+   * over HTTP. It goes through the same steps as one received here (signature, authorization, receipt, listener);
+   * the answer those steps give goes nowhere, as Slack has its answer. Resolves with that answer's status (200 when
+   * a listener took it; otherwise what Slack would have been given, the reason logged) and Slack's ids for the
+   * request, for its log line.
+   */
+  async takeAcknowledged(headers: IncomingHttpHeaders, raw: Buffer): Promise<{ status: number; fields: Record<string, unknown> }> {
+    const signature = header(headers, 'x-slack-signature');
+    const timestamp = header(headers, 'x-slack-request-timestamp');
+    const answer = discardedAnswer();
+    const now = (this.deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
+    if (!signature || !timestamp) refuse(answer, 401, 'missing x-slack-signature or x-slack-request-timestamp header');
+    else {
+      const problem = signatureHeadersProblem(signature, timestamp, now);
+      if (problem) refuse(answer, 401, problem);
+      else await this.receive(headers, raw, answer);
+    }
+    return { status: answer.status ?? 404, fields: answer.fields };
+  }
+
+  private async receive(headers: IncomingHttpHeaders, raw: Buffer, answer: SlackAnswer): Promise<void> {
+    const { deps } = this;
+    const signature = header(headers, 'x-slack-signature')!;
+    const timestamp = header(headers, 'x-slack-request-timestamp')!;
+    if (!signatureMatches(deps.signingSecret, timestamp, signature, raw)) return refuse(answer, 401, 'x-slack-signature does not match the body and signing secret');
+
+    const body = parseBody(raw.toString('utf8'), header(headers, 'content-type'));
+    if (body.type === 'url_verification') return answer.send(200, { challenge: body.challenge });
+    if (body.ssl_check === '1') return answer.send(200);
 
     if (typeof body.command === 'string' && typeof body.text === 'string' && body.text.length > MAX_COMMAND_TEXT) {
-      return sendJson(res, 200, {
+      return answer.send(200, {
         response_type: 'ephemeral',
         text: `That is ${body.text.length.toLocaleString('en-US')} characters; podbot reads commands of at most ${MAX_COMMAND_TEXT.toLocaleString('en-US')}. Nothing was done.`,
       });
@@ -105,11 +133,11 @@ export class SlackReceiver implements Receiver {
       await deps.authorize();
     } catch (error) {
       deps.log.error({ err: errorSummary(error) }, 'slack: bot token authorization failed; answering 503 so Slack retries');
-      return refuse(res, 503, 'podbot cannot authorize with Slack right now; retry later');
+      return refuse(answer, 503, 'podbot cannot authorize with Slack right now; retry later');
     }
 
     // Slack's ids for this request go on its log line, to match it with Slack's own record.
-    annotateRequest(req, {
+    answer.annotate({
       ...(typeof body.event_id === 'string' ? { slackEventId: body.event_id } : {}),
       ...(typeof body.trigger_id === 'string' ? { slackTriggerId: body.trigger_id } : {}),
     });
@@ -131,7 +159,7 @@ export class SlackReceiver implements Receiver {
         },
       );
       recorded.catch(() => {}); // observed by ack(); a request no listener acks still gets its receipt
-      return this.dispatch(req, res, body, { isEvent, receipt: receipt.key, recorded });
+      return this.dispatch(headers, answer, body, { isEvent, receipt: receipt.key, recorded });
     }
     const receipt = { key: body.event_id as string, type: eventType(body) };
     let first: boolean;
@@ -139,48 +167,42 @@ export class SlackReceiver implements Receiver {
       first = await deps.recordReceipt(receipt.key, receipt.type);
     } catch (error) {
       deps.log.error({ err: errorSummary(error), receipt: receipt.key }, 'slack: request could not be recorded; answering 503 so Slack retries');
-      return refuse(res, 503, 'podbot cannot record this request right now; retry later');
+      return refuse(answer, 503, 'podbot cannot record this request right now; retry later');
     }
     if (!first) {
-      deps.log.info({ receipt: receipt.key, type: receipt.type, retryNum: header(req, 'x-slack-retry-num') }, 'slack: duplicate event ignored');
-      return void res.writeHead(200).end();
+      deps.log.info({ receipt: receipt.key, type: receipt.type, retryNum: header(headers, 'x-slack-retry-num') }, 'slack: duplicate event ignored');
+      return answer.send(200);
     }
 
-    await this.dispatch(req, res, body, { isEvent, receipt: receipt.key });
-  };
+    await this.dispatch(headers, answer, body, { isEvent, receipt: receipt.key });
+  }
 
   private async dispatch(
-    req: IncomingMessage,
-    res: ServerResponse,
+    headers: IncomingHttpHeaders,
+    answer: SlackAnswer,
     body: Record<string, unknown>,
     run: { isEvent: boolean; receipt: string; recorded?: Promise<void> },
   ): Promise<void> {
     const { deps } = this;
-    let answer: { body?: unknown } | undefined;
-    const reply = (content: unknown) => {
-      if (res.headersSent) return;
-      if (content === undefined || content === '') res.writeHead(200).end();
-      else if (typeof content === 'string') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(content);
-      else sendJson(res, 200, content);
-    };
+    let acked: { body?: unknown } | undefined;
     const timer = run.isEvent
       ? undefined
       : setTimeout(() => {
-          if (answer || res.headersSent) return;
+          if (acked || answer.sent) return;
           deps.log.error({ type: requestKind(body) }, 'slack: request not acknowledged in time');
-          sendJson(res, 500, { ok: false, error: 'not acknowledged in time' });
+          answer.send(500, { ok: false, error: 'not acknowledged in time' });
         }, ACK_DEADLINE_MS);
     const event: ReceiverEvent = {
       body,
-      retryNum: numberHeader(req, 'x-slack-retry-num'),
-      retryReason: header(req, 'x-slack-retry-reason'),
+      retryNum: numberHeader(headers, 'x-slack-retry-num'),
+      retryReason: header(headers, 'x-slack-retry-reason'),
       ack: async (response?: unknown) => {
-        if (answer) return;
-        answer = { body: response };
+        if (acked) return;
+        acked = { body: response };
         // An event's answer waits for its listeners (below); anything else is answered now, within Slack's 3 s,
         // and the listener goes on once its receipt is written.
         if (!run.isEvent) {
-          reply(response);
+          answer.send(200, response);
           await run.recorded;
         }
       },
@@ -188,16 +210,16 @@ export class SlackReceiver implements Receiver {
     try {
       if (!this.app) throw new Error('the Slack receiver was not initialized by Bolt');
       await this.app.processEvent(event);
-      if (run.isEvent) return reply(answer?.body);
-      if (!answer) sendJsonOnce(res, 404, { ok: false, error: 'no listener handled this request' });
+      if (run.isEvent) return answer.send(200, acked?.body);
+      if (!acked) answer.send(404, { ok: false, error: 'no listener handled this request' });
     } catch (error) {
-      if (!run.isEvent && answer) return; // answered already; the listener's error was logged by app.error
+      if (!run.isEvent && acked) return; // answered already; the listener's error was logged by app.error
       if (run.isEvent) {
         await deps.forgetReceipt(run.receipt).catch((forgetError) =>
           deps.log.error({ err: errorSummary(forgetError), receipt: run.receipt }, 'slack: receipt of a failed event could not be removed; its retry will be ignored'),
         );
       }
-      sendJsonOnce(res, 500, { ok: false, error: 'podbot could not process this request; retry later' });
+      answer.send(500, { ok: false, error: 'podbot could not process this request; retry later' });
     } finally {
       clearTimeout(timer);
     }
@@ -206,23 +228,61 @@ export class SlackReceiver implements Receiver {
   /** No signature headers: only Slack's unsigned SSL check is answered (its body is a few bytes); the rest is 401. */
   private async unsigned(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const small = Number(req.headers['content-length']) <= 64;
-    if (small && header(req, 'content-type')?.startsWith('application/x-www-form-urlencoded')) {
+    if (small && header(req.headers, 'content-type')?.startsWith('application/x-www-form-urlencoded')) {
       const raw = await readBodyWithin(req, 64, { budget: this.deps.budget, res }).catch(() => undefined);
       if (raw && new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1') return void res.writeHead(200).end();
     }
-    refuse(res, 401, 'missing x-slack-signature or x-slack-request-timestamp header');
+    refuse(httpAnswer(req, res), 401, 'missing x-slack-signature or x-slack-request-timestamp header');
   }
 }
 
-function refuse(res: ServerResponse, status: number, reason: string): void {
-  // Often refused before the body was read: close the connection rather than receive the rest of it.
-  res.setHeader('connection', 'close');
-  if (status === 503) res.setHeader('retry-after', '10');
-  sendJsonOnce(res, status, { ok: false, error: reason });
+/**
+ * Where a request's answer goes: its HTTP response, or nowhere for one the front door already answered. Only the
+ * first answer counts (a listener's late ack after the deadline's 500 is dropped).
+ */
+interface SlackAnswer {
+  readonly sent: boolean;
+  /** An empty body, text, or JSON. */
+  send(status: number, body?: unknown, headers?: Record<string, string>): void;
+  /** Fields for the request's log line. */
+  annotate(fields: Record<string, unknown>): void;
 }
 
-function sendJsonOnce(res: ServerResponse, status: number, body: unknown): void {
-  if (!res.headersSent) sendJson(res, status, body);
+function httpAnswer(req: IncomingMessage, res: ServerResponse): SlackAnswer {
+  return {
+    get sent() {
+      return res.headersSent;
+    },
+    send(status, body, headers = {}) {
+      if (res.headersSent) return;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      if (body === undefined || body === '') res.writeHead(status).end();
+      else if (typeof body === 'string') res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+      else sendJson(res, status, body);
+    },
+    annotate: (fields) => annotateRequest(req, fields),
+  };
+}
+
+function discardedAnswer(): SlackAnswer & { status?: number; fields: Record<string, unknown> } {
+  const answer: SlackAnswer & { status?: number; fields: Record<string, unknown> } = {
+    fields: {},
+    get sent() {
+      return answer.status !== undefined;
+    },
+    send(status) {
+      answer.status ??= status;
+    },
+    annotate(fields) {
+      Object.assign(answer.fields, fields);
+    },
+  };
+  return answer;
+}
+
+function refuse(answer: SlackAnswer, status: number, reason: string): void {
+  // Often refused before the body was read: close the connection rather than receive the rest of it.
+  answer.send(status, { ok: false, error: reason }, { connection: 'close', ...(status === 503 ? { 'retry-after': '10' } : {}) });
 }
 
 /** Events API bodies are JSON; commands are a form; interactivity is a form with one `payload` field of JSON. */
@@ -254,12 +314,12 @@ function requestKind(body: Record<string, unknown>): string {
   return 'unknown';
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function numberHeader(req: IncomingMessage, name: string): number | undefined {
-  const value = Number(header(req, name));
+function numberHeader(headers: IncomingHttpHeaders, name: string): number | undefined {
+  const value = Number(header(headers, name));
   return Number.isInteger(value) ? value : undefined;
 }

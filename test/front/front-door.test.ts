@@ -1,11 +1,12 @@
 // The front door (src/front/front-door.ts): podbot's public HTTP server, on the main thread, in front of the app.
-// It acknowledges a signed slash command or button click itself and hands it to the app unchanged; it passes
-// everything else through, so the app's answer (a refusal, a retry, a page) is what the caller gets.
+// It acknowledges a signed slash command or button click itself and hands it to the app unchanged (handOver; a
+// message to the app's thread in production); it passes everything else through, so the app's answer (a refusal,
+// a retry, a page) is what the caller gets.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFrontDoor, type FrontLog } from '../../src/front/front-door';
+import { createFrontDoor, type FrontDoorDeps, type FrontLog } from '../../src/front/front-door';
 import { BodyBudget } from '../../src/http/body-budget';
 import { onPostgres } from '../support/database';
 import { until } from '../support/database-faults';
@@ -22,13 +23,24 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function startFront(appPort: number, lines: LogLine[] = [], onSlackAnswered?: (seconds: number) => void) {
+type HandOver = FrontDoorDeps['handOver'];
+type HandedOver = Parameters<HandOver>[0];
+
+function startFront(appPort: number, handOver: HandOver, options: { lines?: LogLine[]; onSlackAnswered?: (seconds: number) => void } = {}) {
+  const lines = options.lines ?? [];
   const log: FrontLog = {
     info: (fields, msg) => void lines.push({ level: 'info', fields, msg }),
     warn: (fields, msg) => void lines.push({ level: 'warn', fields, msg }),
     error: (fields, msg) => void lines.push({ level: 'error', fields, msg }),
   };
-  return createFrontDoor({ app: { host: '127.0.0.1', port: appPort }, signingSecret: SLACK_SIGNING_SECRET, log, budget: new BodyBudget(10 * 1024 * 1024), onSlackAnswered });
+  return createFrontDoor({
+    app: { host: '127.0.0.1', port: appPort },
+    signingSecret: SLACK_SIGNING_SECRET,
+    log,
+    budget: new BodyBudget(10 * 1024 * 1024),
+    onSlackAnswered: options.onSlackAnswered,
+    handOver,
+  });
 }
 
 function commandBody(command: string, text: string, user: string, responseUrl: string): string {
@@ -47,27 +59,31 @@ describe('front door', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  /** A stand-in app answering with `handler`, and the front door before it; both closed after the test (held answers ended first). */
+  /**
+   * A stand-in app answering HTTP with `handler` and recording what is handed over, and the front door before it;
+   * both closed after the test (held answers ended first).
+   */
   async function frontBefore(handler: (req: IncomingMessage, res: ServerResponse) => void, options: { held?: ServerResponse[]; onSlackAnswered?: (seconds: number) => void } = {}) {
     const app = createServer(handler);
     const appUrl = await listen(app);
-    const front = startFront(Number(new URL(appUrl).port), [], options.onSlackAnswered);
+    const handedOver: HandedOver[] = [];
+    const front = startFront(Number(new URL(appUrl).port), (request) => void handedOver.push(request), { onSlackAnswered: options.onSlackAnswered });
     const frontUrl = await listen(front.server);
     cleanups.push(async () => {
       for (const res of options.held ?? []) res.end();
       await new Promise((resolve) => front.server.close(resolve));
-      await front.handedOver();
+      front.closeAppConnections();
       app.closeAllConnections();
       await new Promise((resolve) => app.close(resolve));
     });
-    return frontUrl;
+    return { frontUrl, handedOver };
   }
 
-  it('acknowledges a signed /join-pod while the app has not answered, then hands it over byte for byte', async () => {
+  it('acknowledges a signed /join-pod and hands it over byte for byte, without asking the app over HTTP', async () => {
     // An app that takes everything in and answers nothing until told to.
     const received: { headers: IncomingMessage['headers']; body: string }[] = [];
     const held: ServerResponse[] = [];
-    const frontUrl = await frontBefore(
+    const { frontUrl, handedOver } = await frontBefore(
       async (req, res) => {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -82,20 +98,23 @@ describe('front door', () => {
     const res = await post(frontUrl, body, FORM, signature);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(''); // Slack shows nothing for an empty ack; the answer follows on response_url
-    await until(() => received.length === 1);
-    expect(received[0].body).toBe(body);
-    expect(received[0].headers['x-slack-signature']).toBe(signature['x-slack-signature']);
-    expect(received[0].headers['x-slack-request-timestamp']).toBe(signature['x-slack-request-timestamp']);
+    expect(handedOver).toHaveLength(1);
+    expect(handedOver[0].body.toString('utf8')).toBe(body);
+    expect(handedOver[0].headers['x-slack-signature']).toBe(signature['x-slack-signature']);
+    expect(handedOver[0].headers['x-slack-request-timestamp']).toBe(signature['x-slack-request-timestamp']);
+    expect(handedOver[0].headers['content-type']).toBe(FORM);
 
     // A click is acknowledged the same way; a view submission is not (its ack can carry errors): the app answers it.
     const click = new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', trigger_id: 't1', actions: [] }) }).toString();
     expect((await post(frontUrl, click)).status).toBe(200);
+    expect(handedOver.map((request) => request.body.toString('utf8'))).toEqual([body, click]);
     const submission = new URLSearchParams({ payload: JSON.stringify({ type: 'view_submission', trigger_id: 't2' }) }).toString();
     const submitted = post(frontUrl, submission);
-    await until(() => received.length === 3);
+    await until(() => received.length === 1);
+    expect(received[0].body).toBe(submission);
     const pending = await Promise.race([submitted.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting for the app'), 300))]);
     expect(pending).toBe('waiting for the app');
-    held[2].writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_action: 'errors', errors: { x: 'y' } }));
+    held[0].writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_action: 'errors', errors: { x: 'y' } }));
     expect(await (await submitted).json()).toEqual({ response_action: 'errors', errors: { x: 'y' } });
   });
 
@@ -103,7 +122,7 @@ describe('front door', () => {
     // An app that answers an event only when told to, and anything else at once.
     const held: ServerResponse[] = [];
     const answered: number[] = [];
-    const frontUrl = await frontBefore(
+    const { frontUrl } = await frontBefore(
       async (req, res) => {
         let body = '';
         for await (const chunk of req) body += String(chunk);
@@ -134,7 +153,7 @@ describe('front door', () => {
 
   it('acknowledges nothing that is not signed with the secret: the app refuses it, and the caller hears why', async () => {
     const received: string[] = [];
-    const frontUrl = await frontBefore(async (req, res) => {
+    const { frontUrl, handedOver } = await frontBefore(async (req, res) => {
       for await (const chunk of req) received.push(String(chunk));
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'refused by the app' }));
     });
@@ -151,6 +170,7 @@ describe('front door', () => {
       expect(await res.json()).toEqual({ ok: false, error: 'refused by the app' });
     }
     expect(received.length).toBe(3);
+    expect(handedOver).toHaveLength(0);
   });
 
   it('answers 502 with a reason when the app is not there, and logs a command it acknowledged but could not hand over', async () => {
@@ -158,11 +178,17 @@ describe('front door', () => {
     const port = Number(new URL(await listen(gone)).port);
     await new Promise((resolve) => gone.close(resolve));
     const lines: LogLine[] = [];
-    const front = startFront(port, lines);
+    const front = startFront(
+      port,
+      () => {
+        throw new Error('the app thread is gone');
+      },
+      { lines },
+    );
     const frontUrl = await listen(front.server);
     cleanups.push(async () => {
       await new Promise((resolve) => front.server.close(resolve));
-      await front.handedOver();
+      front.closeAppConnections();
     });
 
     const probe = await fetch(`${frontUrl}/readyz`);
@@ -172,10 +198,10 @@ describe('front door', () => {
 
     const body = commandBody('/join-pod', 'docs', 'U0LOST', 'http://127.0.0.1:9/unused');
     expect((await post(frontUrl, body)).status).toBe(200);
-    await front.handedOver();
     const lost = lines.filter((line) => line.level === 'error' && /could not be handed to the app/.test(line.msg));
     expect(lost).toHaveLength(1);
     expect(String(lost[0].fields.slackTriggerId)).toMatch(/^trigger-/);
+    expect(lost[0].fields.err).toMatchObject({ message: 'the app thread is gone' });
   });
 
   describe('in front of the app', () => {
@@ -187,11 +213,12 @@ describe('front door', () => {
 
     it('joins once for a command acknowledged at the door, runs its replay zero times, and passes probes, events and pages through', async () => {
       t = await startTestApp({ config });
-      const front = startFront(Number(new URL(t.url).port));
+      const app = t.app;
+      const front = startFront(Number(new URL(t.url).port), ({ headers, body }) => app.takeSlackRequest(headers, body));
       const frontUrl = await listen(front.server);
       cleanups.push(async () => {
         await new Promise((resolve) => front.server.close(resolve));
-        await front.handedOver();
+        front.closeAppConnections();
       });
 
       const body = commandBody('/join-pod', 'docs', 'U0DOOR', t.slack.responseUrl('door'));
@@ -203,6 +230,16 @@ describe('front door', () => {
       await until(() => t!.logs.some((line) => /replayed request ignored/.test(String(line.msg))));
       expect(await t.db.prisma.membership.count()).toBe(1);
       expect(t.slack.callsTo('response_url')).toHaveLength(1);
+      const taken = t.logs.filter((line) => line.msg === 'slack request acknowledged by the front door');
+      expect(taken.map((line) => line.status)).toEqual([200, 200]);
+      expect(taken[0].slackTriggerId).toBe(new URLSearchParams(body).get('trigger_id'));
+
+      // What is handed over is checked as if it came over HTTP: a body that does not match its signature is not acted on.
+      const forged = commandBody('/join-pod', 'docs', 'U0FORGED', t.slack.responseUrl('forged'));
+      app.takeSlackRequest({ 'content-type': FORM, ...signature }, Buffer.from(forged));
+      await until(() => t!.logs.some((line) => line.msg === 'slack request acknowledged by the front door was not acted on'));
+      expect(t.logs.find((line) => line.msg === 'slack request acknowledged by the front door was not acted on')).toMatchObject({ status: 401, via: 'front door' });
+      expect(await t.db.prisma.membership.count()).toBe(1);
 
       // Passed through, with the app's status, headers and body.
       const live = await fetch(`${frontUrl}/livez`);
