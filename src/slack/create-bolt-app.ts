@@ -5,6 +5,7 @@ import { errorSummary } from '../errors';
 import type { BodyBudget } from '../http/body-budget';
 import type { RouteHandler } from '../http/router';
 import { createEventReceiptRecorder } from './event-receipts';
+import { postToResponseUrl } from './reply';
 import { RequestNotTaken, SlackReceiver } from './slack-receiver';
 
 export function boltLogger(log: Logger): BoltLogger {
@@ -70,6 +71,7 @@ export function createBoltApp(
     forgetReceipt: async (key) => {
       await ctx.db.slackEventReceipt.deleteMany({ where: { eventId: key } });
     },
+    tellPerson: postToResponseUrl,
   });
   const app: App = new App({
     receiver,

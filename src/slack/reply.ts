@@ -51,5 +51,18 @@ export async function ackThenRespond(
   });
 }
 
+/**
+ * Posts an ephemeral message to a response_url, as Bolt's respond() does, retrying transient failures (see
+ * respondWithRetry). For replies made outside a listener.
+ */
+export async function postToResponseUrl(responseUrl: string, text: string): Promise<void> {
+  const post = respondWithRetry(async (message: unknown) => {
+    const res = await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message), signal: AbortSignal.timeout(10_000) });
+    await res.arrayBuffer();
+    if (!res.ok) throw Object.assign(new Error(`response_url answered ${res.status}`), { statusCode: res.status });
+  });
+  await post({ response_type: 'ephemeral', text });
+}
+
 const NOT_RECORDED = 'Sorry, podbot could not take that just now (its database did not answer), so nothing was done. Please try again in a minute.';
 const FAILED = 'Sorry, that did not work: podbot hit an error and has logged it. Please try again in a minute.';

@@ -25,6 +25,11 @@ export interface SlackReceiverDeps {
   forgetReceipt: (key: string) => Promise<void>;
   /** Wall-clock seconds, for the signature's timestamp window (Slack signs with the real time, not the app's clock). */
   nowSeconds?: () => number;
+  /**
+   * Posts an ephemeral reply to a response_url (with retries). Used to tell the person when a command the front door
+   * acknowledged cannot be acted on, as Slack has already shown them nothing went wrong.
+   */
+  tellPerson?: (responseUrl: string, text: string) => Promise<void>;
 }
 
 /**
@@ -96,7 +101,9 @@ export class SlackReceiver implements Receiver {
    * over HTTP. It goes through the same steps as one received here (signature, authorization, receipt, listener);
    * the answer those steps give goes nowhere, as Slack has its answer. Resolves with that answer's status (200 when
    * a listener took it; otherwise what Slack would have been given, the reason logged) and Slack's ids for the
-   * request, for its log line.
+   * request, for its log line. When the request was Slack's but nothing will act on it (the bot token cannot be
+   * authorized, or no listener takes it), the person is told so on its response_url: over HTTP they would have
+   * seen Slack's own error, here they saw an ack.
    */
   async takeAcknowledged(headers: IncomingHttpHeaders, raw: Buffer): Promise<{ status: number; fields: Record<string, unknown> }> {
     const signature = header(headers, 'x-slack-signature');
@@ -109,7 +116,15 @@ export class SlackReceiver implements Receiver {
       if (problem) refuse(answer, 401, problem);
       else await this.receive(headers, raw, answer);
     }
-    return { status: answer.status ?? 404, fields: answer.fields };
+    const status = answer.status ?? 404;
+    const apology = status === 503 ? NOT_AUTHORIZED : status === 404 ? NO_LISTENER : undefined;
+    const responseUrl = apology && responseUrlOf(raw);
+    if (apology && responseUrl && this.deps.tellPerson) {
+      await this.deps.tellPerson(responseUrl, apology).catch((error: unknown) =>
+        this.deps.log.error({ err: errorSummary(error), ...answer.fields }, 'slack: could not tell the person their request was not acted on'),
+      );
+    }
+    return { status, fields: answer.fields };
   }
 
   private async receive(headers: IncomingHttpHeaders, raw: Buffer, answer: SlackAnswer): Promise<void> {
@@ -283,6 +298,22 @@ function discardedAnswer(): SlackAnswer & { status?: number; fields: Record<stri
 function refuse(answer: SlackAnswer, status: number, reason: string): void {
   // Often refused before the body was read: close the connection rather than receive the rest of it.
   answer.send(status, { ok: false, error: reason }, { connection: 'close', ...(status === 503 ? { 'retry-after': '10' } : {}) });
+}
+
+const NOT_AUTHORIZED = 'Sorry, podbot could not confirm its access to Slack just now, so nothing was done. Please try again in a few minutes.';
+const NO_LISTENER = 'Sorry, podbot has nothing that answers this here (that part of podbot may be turned off), so nothing was done.';
+
+/** The response_url of a command (a form field) or an interaction (in its JSON payload); undefined if there is none. */
+function responseUrlOf(raw: Buffer): string | undefined {
+  const form = new URLSearchParams(raw.toString('utf8'));
+  const direct = form.get('response_url');
+  if (direct) return direct;
+  try {
+    const payload = JSON.parse(form.get('payload') ?? 'null') as { response_url?: unknown } | null;
+    return typeof payload?.response_url === 'string' ? payload.response_url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Events API bodies are JSON; commands are a form; interactivity is a form with one `payload` field of JSON. */

@@ -253,5 +253,35 @@ describe('front door', () => {
       const notFound = await fetch(`${frontUrl}/no-such-page`);
       expect(notFound.status).toBe(404);
     });
+
+    it('tells the person on the response_url when a command it acknowledged cannot be acted on, as Slack showed them no error', async () => {
+      t = await startTestApp({ config });
+      const app = t.app;
+      const handOver = (command: string, text: string, reply: string) => {
+        const raw = commandBody(command, text, 'U0SORRY', t!.slack.responseUrl(reply));
+        app.takeSlackRequest({ 'content-type': FORM, ...slackSignature(SLACK_SIGNING_SECRET, raw) }, Buffer.from(raw));
+      };
+      const replyTo = async (id: string) => {
+        await until(() => t!.slack.callsTo('response_url').some((call) => call.args.response_url_id === id));
+        return t!.slack.callsTo('response_url').filter((call) => call.args.response_url_id === id);
+      };
+
+      // The bot token cannot be confirmed (auth.test fails): over HTTP this would be a 503.
+      t.slack.failNext('auth.test', 100, { status: 503 });
+      handOver('/join-pod', 'docs', 'unauthorized');
+      const sorry = await replyTo('unauthorized');
+      expect(sorry).toHaveLength(1);
+      expect(sorry[0].args).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/could not confirm its access to Slack/) });
+      expect(await t.db.prisma.membership.count()).toBe(0);
+      t.slack.clearFaults();
+
+      // A command nothing listens to (its part of podbot turned off): over HTTP, a 404.
+      handOver('/no-such-command', '', 'unheard');
+      expect((await replyTo('unheard'))[0].args.text).toMatch(/nothing that answers this/);
+      // Once Slack answers again, the same command is acted on.
+      handOver('/join-pod', 'docs', 'later');
+      expect((await replyTo('later'))[0].args.text).toMatch(/You joined/);
+      expect(t.logs.filter((line) => line.msg === 'slack request acknowledged by the front door was not acted on').map((line) => line.status)).toEqual([503, 404]);
+    });
   });
 });
