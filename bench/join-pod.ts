@@ -62,10 +62,13 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
  */
 /**
  * The load generator's nice value. It stands in for Slack, whose requests come from other machines; here it shares
- * two cores with the server, and reading an answer waited for a core behind the server's threads: that wait was
- * counted as the server's ack latency. With the generator first in line, the ack is timed from the send to the
- * answer's arrival, for the bare Bolt app and podbot alike. Raising priority needs root or CAP_SYS_NICE; without
- * it the generator runs at the default and says so.
+ * two cores with the server and the bench's fake Slack, and reading an answer can wait for a core behind them, a
+ * wait counted as the server's ack latency. At nice -10 it gets the larger share of a core, for the bare Bolt app
+ * and podbot alike (the bare app's ack p99 also read lower and steadier). It does not remove the wait: a waking
+ * thread still lets the running one finish its time slice, and over podbot's 20 s at 200/s the generator's main
+ * thread still waited 942 ms on the run queue (/proc/<tid>/schedstat), against 181 ms over the bare app's. (Under
+ * SCHED_FIFO it never waited, but it then preempted the server it measured: the bare app's p99 rose to 3.2-4.4 ms.)
+ * Raising priority needs root or CAP_SYS_NICE; without it the generator runs at the default and says so.
  */
 const LOAD_GENERATOR_NICE = -10;
 
