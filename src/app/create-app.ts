@@ -216,7 +216,7 @@ export function createApp(deps: AppDeps): PodbotApp {
       const started = performance.now();
       const work = (bolt ? bolt.takeAcknowledged(headers, raw) : Promise.resolve({ status: 404, fields: {} })).then(
         ({ status, fields }) => {
-          const line = { route: '/slack/events', via: 'front door', status, ms: Math.round((performance.now() - started) * 10) / 10, ...fields };
+          const line = { requestId: headers['x-request-id'], route: '/slack/events', via: 'front door', status, ms: Math.round((performance.now() - started) * 10) / 10, ...fields };
           if (status === 200) log.info(line, 'slack request acknowledged by the front door');
           else log.warn(line, 'slack request acknowledged by the front door was not acted on');
         },

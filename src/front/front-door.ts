@@ -2,6 +2,7 @@ import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMe
 import { pipeline } from 'node:stream/promises';
 import { errorSummary } from '../errors';
 import { HttpError, readBodyWithin, type BodyBudget } from '../http/body-budget';
+import { requestIdOf } from '../http/request-log';
 import { MAX_COMMAND_TEXT, signatureHeadersProblem, signatureMatches } from '../slack/signature';
 
 /**
@@ -82,9 +83,11 @@ export function createFrontDoor(deps: FrontDoorDeps): { server: Server; closeApp
     const body = await fastAckBody(req, res);
     if (body === undefined) return passThrough(req, res, req);
     if (body.ackNow) {
-      res.writeHead(200).end();
+      // The request's id is given here, where it is answered, and travels with it to the app's log line.
+      const requestId = requestIdOf(req.headers);
+      res.writeHead(200, { 'x-request-id': requestId }).end();
       try {
-        deps.handOver({ headers: req.headers, body: body.raw });
+        deps.handOver({ headers: { ...req.headers, 'x-request-id': requestId }, body: body.raw });
       } catch (error) {
         deps.log.error({ err: errorSummary(error), slackTriggerId: body.triggerId }, 'front door: a request acknowledged to Slack could not be handed to the app; it was not acted on');
       }

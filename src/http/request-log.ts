@@ -2,7 +2,7 @@
 // the response also carries (X-Request-Id; a proxy's own id is kept). Slack's and GitHub's ids for the delivery
 // are added, so a log line can be matched with Slack's or GitHub's record of it.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics';
 
@@ -18,10 +18,15 @@ export function annotateRequest(req: IncomingMessage, fields: Record<string, unk
   annotated[fieldsKey] = { ...annotated[fieldsKey], ...fields };
 }
 
+/** The request's id: a proxy's X-Request-Id when it looks like one, otherwise a new one. */
+export function requestIdOf(headers: IncomingHttpHeaders): string {
+  const incoming = headers['x-request-id'];
+  return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+}
+
 export function observeRequest(req: IncomingMessage, res: ServerResponse, route: string, { log, metrics }: { log: Logger; metrics: Metrics }): void {
   const started = process.hrtime.bigint();
-  const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(req.headers);
   res.setHeader('x-request-id', requestId);
   res.once('finish', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -103,6 +103,9 @@ describe('front door', () => {
     expect(handedOver[0].headers['x-slack-signature']).toBe(signature['x-slack-signature']);
     expect(handedOver[0].headers['x-slack-request-timestamp']).toBe(signature['x-slack-request-timestamp']);
     expect(handedOver[0].headers['content-type']).toBe(FORM);
+    // Its request id is given at the door, in the answer and with what is handed over (a proxy's own id is kept).
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(handedOver[0].headers['x-request-id']).toBe(res.headers.get('x-request-id'));
 
     // A click is acknowledged the same way; a view submission is not (its ack can carry errors): the app answers it.
     const click = new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', trigger_id: 't1', actions: [] }) }).toString();
@@ -116,6 +119,11 @@ describe('front door', () => {
     expect(pending).toBe('waiting for the app');
     held[0].writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_action: 'errors', errors: { x: 'y' } }));
     expect(await (await submitted).json()).toEqual({ response_action: 'errors', errors: { x: 'y' } });
+
+    const proxiedBody = commandBody('/join-pod', 'docs', 'U0PROXIED', 'http://127.0.0.1:9/unused');
+    const proxied = await post(frontUrl, proxiedBody, FORM, { ...slackSignature(SLACK_SIGNING_SECRET, proxiedBody), 'x-request-id': 'proxy-7f3a' });
+    expect(proxied.headers.get('x-request-id')).toBe('proxy-7f3a');
+    expect(handedOver[2].headers['x-request-id']).toBe('proxy-7f3a');
   });
 
   it('times what Slack waits for: its own ack of a command, the app\'s answer to an event, and nothing else', async () => {
@@ -233,6 +241,7 @@ describe('front door', () => {
       const taken = t.logs.filter((line) => line.msg === 'slack request acknowledged by the front door');
       expect(taken.map((line) => line.status)).toEqual([200, 200]);
       expect(taken[0].slackTriggerId).toBe(new URLSearchParams(body).get('trigger_id'));
+      expect(taken[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
 
       // What is handed over is checked as if it came over HTTP: a body that does not match its signature is not acted on.
       const forged = commandBody('/join-pod', 'docs', 'U0FORGED', t.slack.responseUrl('forged'));
