@@ -8,7 +8,8 @@
 //
 // For each database it prints:
 //   - at 200 commands/s: ack latency (what Slack's 3 s limit is about) p50/p99 and the ratio of podbot's ack p99 to
-//     the bare Bolt app's (goal ≤ 1.5), the answer latency on response_url, and the server's highest RSS (goal ≤ 300 MB);
+//     the bare Bolt app's (goal ≤ 1.5), the answer latency on response_url (overall, and by 5 s of sending: the joins
+//     come first, as the pods fill), and the server's highest RSS (goal ≤ 300 MB);
 //   - at 20 commands/s: answer latency p99 (goal ≤ 1 s).
 // Requests are sent open-loop (on a fixed schedule, whatever the answers), so a slow server shows up as latency
 // instead of quietly lowering the load. Each request is a different person; 20 pods of capacity 9 fill up early,
@@ -192,7 +193,7 @@ const slack = await new FakeSlack().start();
 const freePort = () => 24_000 + Math.floor(Math.random() * 4000);
 
 /** Answers on response_url for the requests sent with `prefix`, as latencies from sending, once all arrived. */
-async function answers(prefix: string, sentAt: Record<string, number>) {
+async function answers(prefix: string, sentAt: Record<string, number>, perWindow = Infinity) {
   const total = Object.keys(sentAt).length;
   const mine = () => slack.callsTo('response_url').filter((call) => String(call.args.response_url_id).startsWith(`${prefix}-`));
   await waitFor(async () => mine().length >= total, `answers to ${prefix}`, 180_000).catch(() => {});
@@ -203,7 +204,13 @@ async function answers(prefix: string, sentAt: Record<string, number>) {
     outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
     return call.at - sentAt[String(call.args.response_url_id)];
   });
-  return { replyMs, outcomes, missing: total - replyMs.length };
+  // The answers' p99 for each window of `perWindow` commands, in the order they were sent.
+  const windows: number[][] = [];
+  for (const call of mine()) {
+    const id = String(call.args.response_url_id);
+    (windows[Math.floor(Number(id.slice(prefix.length + 1)) / perWindow)] ??= []).push(call.at - sentAt[id]);
+  }
+  return { replyMs, outcomes, missing: total - replyMs.length, windowP99: [...windows].map((ms) => (ms ? percentile(ms, 99) : NaN)) };
 }
 
 // 1. The bare Bolt app.
@@ -215,7 +222,7 @@ await stop(bare);
 const bareP99 = percentile(bareRun.ackMs, 99);
 console.log(
   bareRun.nice === LOAD_GENERATOR_NICE
-    ? `load generator at nice ${LOAD_GENERATOR_NICE}, ahead of the servers' threads on this machine, as Slack's own machines would be`
+    ? `load generator at nice ${LOAD_GENERATOR_NICE} (the larger share of a core beside the servers' threads; see LOAD_GENERATOR_NICE)`
     : 'load generator at the default priority (raising it needs root or CAP_SYS_NICE): its own waits for a core count as ack latency',
 );
 console.log(`bare Bolt app (acks only): ${bareRun.ackMs.length} × /join-pod at ${rate}/s; ack p50 ${percentile(bareRun.ackMs, 50).toFixed(1)} ms, p99 ${bareP99.toFixed(1)} ms`);
@@ -256,7 +263,7 @@ for (const kind of kinds) {
     let peakRss = rssMb(server.pid!);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 500);
     const fast = await load(`http://127.0.0.1:${port}/slack/events`, slack.responseUrl(''), `${kind}-fast`, rate, seconds);
-    const fastAnswers = await answers(`${kind}-fast`, fast.sentAt);
+    const fastAnswers = await answers(`${kind}-fast`, fast.sentAt, rate * 5);
     clearInterval(sampler);
     const slow = await load(`http://127.0.0.1:${port}/slack/events`, slack.responseUrl(''), `${kind}-slow`, slowRate, slowSeconds);
     const slowAnswers = await answers(`${kind}-slow`, slow.sentAt);
@@ -267,6 +274,7 @@ for (const kind of kinds) {
     console.log(`  acks: ${fast.ackMs.length - fast.notOk} HTTP 200 of ${fast.ackMs.length + fast.failed} sent (${fast.failed} connections failed); p50 ${percentile(fast.ackMs, 50).toFixed(1)} ms, p99 ${ackP99.toFixed(1)} ms, max ${Math.max(...fast.ackMs).toFixed(1)} ms`);
     console.log(`  ack p99 / bare Bolt ack p99: ${(ackP99 / bareP99).toFixed(2)} (goal ≤ 1.5: ${ackP99 / bareP99 <= 1.5 ? 'met' : 'NOT met'}); / Slack's 3,000 ms: ${(ackP99 / 3000).toFixed(3)}`);
     console.log(`  answers on response_url: ${fastAnswers.replyMs.length} (${fastAnswers.missing} missing); p50 ${percentile(fastAnswers.replyMs, 50).toFixed(0)} ms, p99 ${percentile(fastAnswers.replyMs, 99).toFixed(0)} ms`);
+    console.log(`  answers p99 by 5 s of sending: ${fastAnswers.windowP99.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
     console.log(`  outcomes: ${[...fastAnswers.outcomes].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     console.log(`  server RSS under load: highest ${peakRss.toFixed(0)} MB (goal ≤ 300 MB, ratio ${(peakRss / 300).toFixed(2)})`);
     console.log(`  at ${slowRate}/s for ${slowSeconds} s: answers ${slowAnswers.replyMs.length} of ${slow.ackMs.length}; answer p50 ${percentile(slowAnswers.replyMs, 50).toFixed(0)} ms, p99 ${slowReplyP99.toFixed(0)} ms (goal ≤ 1,000 ms: ${slowReplyP99 <= 1000 ? 'met' : 'NOT met'}); ack p99 ${percentile(slow.ackMs, 99).toFixed(1)} ms`);
