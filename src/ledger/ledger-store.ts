@@ -8,7 +8,8 @@ type Db = Pick<PrismaClient, 'ledgerEntry' | 'contributor' | '$executeRaw'>;
 
 /**
  * Upserts contributions by (repo, number). A merge is never undone: an older payload redelivered after the merge
- * must not flip the entry back.
+ * must not flip the entry back, and a merged pull request stays closed. Otherwise the latest payload says whether
+ * the item is open (an issue can be closed and reopened).
  *
  * One INSERT … ON CONFLICT for the whole list: a backfill page is written whole or not at all (so its cursor never
  * skips a half-written page) without an interactive transaction, whose 5-second limit a 100-row page of
@@ -21,7 +22,7 @@ export async function recordContributions(db: Db, contributions: readonly Contri
   for (const c of contributions) {
     const key = `${c.repo}#${c.number}`;
     const earlier = byKey.get(key);
-    byKey.set(key, earlier?.merged && !c.merged ? { ...c, merged: true, mergedAt: earlier.mergedAt } : c);
+    byKey.set(key, earlier?.merged && !c.merged ? { ...c, merged: true, mergedAt: earlier.mergedAt, closedAt: c.closedAt ?? earlier.closedAt } : c);
   }
   const rows = JSON.stringify(
     [...byKey.values()].map((c) => ({
@@ -34,20 +35,23 @@ export async function recordContributions(db: Db, contributions: readonly Contri
       openedAt: c.openedAt.toISOString(),
       merged: c.merged,
       mergedAt: c.mergedAt?.toISOString() ?? null,
+      closedAt: (c.closedAt ?? (c.merged ? c.mergedAt : undefined))?.toISOString() ?? null,
     })),
   );
   // Timestamps are stored as UTC without a zone, as Prisma writes them.
   await db.$executeRaw`
-    INSERT INTO "LedgerEntry" (repo, number, kind, "authorLogin", "authorLoginLower", association, "openedAt", merged, "mergedAt", "updatedAt")
+    INSERT INTO "LedgerEntry" (repo, number, kind, "authorLogin", "authorLoginLower", association, "openedAt", merged, "mergedAt", "closedAt", "updatedAt")
     SELECT v.repo, v.number, v.kind, v."authorLogin", v."authorLoginLower", v.association,
-           v."openedAt" AT TIME ZONE 'UTC', v.merged, v."mergedAt" AT TIME ZONE 'UTC', ${new Date()}
+           v."openedAt" AT TIME ZONE 'UTC', v.merged, v."mergedAt" AT TIME ZONE 'UTC', v."closedAt" AT TIME ZONE 'UTC', ${new Date()}
     FROM jsonb_to_recordset(${rows}::jsonb)
       AS v(repo text, number int, kind text, "authorLogin" text, "authorLoginLower" text, association text,
-           "openedAt" timestamptz, merged boolean, "mergedAt" timestamptz)
+           "openedAt" timestamptz, merged boolean, "mergedAt" timestamptz, "closedAt" timestamptz)
     ON CONFLICT (repo, number) DO UPDATE SET
       association = EXCLUDED.association,
       merged = "LedgerEntry".merged OR EXCLUDED.merged,
       "mergedAt" = CASE WHEN EXCLUDED.merged THEN EXCLUDED."mergedAt" ELSE "LedgerEntry"."mergedAt" END,
+      "closedAt" = CASE WHEN "LedgerEntry".merged AND NOT EXCLUDED.merged THEN coalesce("LedgerEntry"."closedAt", "LedgerEntry"."mergedAt")
+                        ELSE EXCLUDED."closedAt" END,
       "updatedAt" = EXCLUDED."updatedAt"`;
 }
 

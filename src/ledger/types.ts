@@ -10,4 +10,6 @@ export interface Contribution {
   openedAt: Date;
   merged: boolean;
   mergedAt?: Date;
+  /** When it was closed, merged or not; undefined while it is open (and once reopened). */
+  closedAt?: Date;
 }

@@ -37,6 +37,10 @@ describe('npm run backfill', () => {
     expect(await db.prisma.ledgerEntry.count({ where: { repo: 'o/full', kind: 'pr' } })).toBe(83);
     // Numbers divisible by 6 up to 250: 41 merged PRs, learnt from the pulls listing.
     expect(await db.prisma.ledgerEntry.count({ where: { repo: 'o/full', merged: true } })).toBe(41);
+    // Closed: the 83 PRs, and the 34 issues whose number is divisible by 5 but not by 3; the other 133 are open.
+    expect(await db.prisma.ledgerEntry.count({ where: { repo: 'o/full', closedAt: { not: null } } })).toBe(117);
+    expect(await db.prisma.ledgerEntry.findUnique({ where: { repo_number: { repo: 'o/full', number: 10 } } })).toMatchObject({ kind: 'issue', closedAt: new Date(Date.UTC(2024, 6, 1) + 10 * 3_600_000) });
+    expect(await db.prisma.ledgerEntry.findUnique({ where: { repo_number: { repo: 'o/full', number: 11 } } })).toMatchObject({ kind: 'issue', closedAt: null });
     expect(await db.prisma.ledgerEntry.findUnique({ where: { repo_number: { repo: 'o/full', number: 12 } } })).toMatchObject({
       kind: 'pr',
       authorLogin: 'user5',

@@ -8,9 +8,14 @@ export interface ListedItem {
   createdAt: string;
   /** Set for pull requests. */
   pr?: { mergedAt?: string };
+  /** Set for closed items. */
+  closedAt?: string;
 }
 
-/** `count` items numbered from 1: every third is a PR, every sixth a merged PR; seven authors take turns. */
+/**
+ * `count` items numbered from 1: every third is a PR, every sixth a merged PR, and every PR is closed (merged or
+ * not); other items divisible by 5 are closed issues. Seven authors take turns.
+ */
 export function aRepositoryHistory(count: number): ListedItem[] {
   return Array.from({ length: count }, (_, i) => {
     const number = i + 1;
@@ -20,6 +25,7 @@ export function aRepositoryHistory(count: number): ListedItem[] {
       association: number % 2 ? 'CONTRIBUTOR' : 'NONE',
       createdAt: new Date(Date.UTC(2024, 0, 1) + number * 3_600_000).toISOString(),
       pr: number % 3 === 0 ? { mergedAt: number % 6 === 0 ? new Date(Date.UTC(2024, 6, 1) + number * 3_600_000).toISOString() : undefined } : undefined,
+      closedAt: number % 3 === 0 || number % 5 === 0 ? new Date(Date.UTC(2024, 6, 1) + number * 3_600_000).toISOString() : undefined,
     };
   });
 }
@@ -36,6 +42,8 @@ export function serveListings(github: FakeGitHub, repo: string, items: ListedIte
       user: { login: item.login },
       author_association: item.association,
       created_at: item.createdAt,
+      state: item.closedAt ? 'closed' : 'open',
+      closed_at: item.closedAt ?? null,
       ...(item.pr ? { pull_request: { url: `https://api.github.com/repos/${repo}/pulls/${item.number}` } } : {}),
     }));
     return paginate(github.apiUrl, `/repos/${repo}/issues`, listed, query);
@@ -44,7 +52,10 @@ export function serveListings(github: FakeGitHub, repo: string, items: ListedIte
     onPage?.('pulls', Number(query.get('page') ?? 1));
     const closed = items
       .filter((item) => item.pr)
-      .map((item) => ({ number: item.number, user: { login: item.login }, author_association: item.association, created_at: item.createdAt, merged_at: item.pr!.mergedAt ?? null }));
+      .map((item) => ({
+        number: item.number, user: { login: item.login }, author_association: item.association, created_at: item.createdAt,
+        merged_at: item.pr!.mergedAt ?? null, state: 'closed', closed_at: item.closedAt,
+      }));
     return paginate(github.apiUrl, `/repos/${repo}/pulls`, closed, query);
   });
 }

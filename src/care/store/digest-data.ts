@@ -24,7 +24,7 @@ export async function loadDigestData(db: Db, input: { podId: number; pod: string
   const awaiting = await db.$queryRaw<{ repo: string; number: number; author: string; openedAt: Date }[]>`
     SELECT e.repo, e.number, e."authorLogin" AS author, e."openedAt"
     FROM "LedgerEntry" e
-    WHERE e.kind = 'pr' AND NOT e.merged AND e."openedAt" < ${at(input.to)}::timestamp
+    WHERE e.kind = 'pr' AND NOT e.merged AND e."closedAt" IS NULL AND e."openedAt" < ${at(input.to)}::timestamp
       AND e."openedAt" >= ${at(new Date(input.to.getTime() - AWAITING_LOOKBACK_DAYS * DAY_MS))}::timestamp
       AND EXISTS (SELECT 1 FROM "PodMention" pm WHERE pm.repo = e.repo AND pm.number = e.number AND pm."podName" = ${input.pod})
       AND NOT EXISTS (

@@ -82,8 +82,8 @@ export async function queryPodMembers(db: Db, pod: string): Promise<PodMember[]>
 }
 
 /**
- * The pod's open items nobody has answered yet: mentioned to the pod, not merged, no response by anyone but the
- * author, opened before `now` and within the last year (older ones are not waiting, they are forgotten).
+ * The pod's open items nobody has answered yet: mentioned to the pod, not closed (nor merged), no response by anyone
+ * but the author, opened before `now` and within the last year (older ones are not waiting, they are forgotten).
  */
 export async function queryWaitingItems(db: Db, input: { pod: string; now: Date; bots: readonly string[] }): Promise<WaitingItem[]> {
   const since = new Date(input.now.getTime() - 365 * 86_400_000);
@@ -91,7 +91,7 @@ export async function queryWaitingItems(db: Db, input: { pod: string; now: Date;
     SELECT e.repo, e.number, e.kind, e."authorLogin", e."openedAt",
       floor(EXTRACT(EPOCH FROM (${at(input.now)} - e."openedAt")) / 86400) AS days
     FROM "PodMention" pm JOIN "LedgerEntry" e ON e.repo = pm.repo AND e.number = pm.number
-    WHERE pm."podName" = ${input.pod} AND NOT e.merged AND ${within(Prisma.sql`e."openedAt"`, { from: since, to: input.now })}
+    WHERE pm."podName" = ${input.pod} AND NOT e.merged AND e."closedAt" IS NULL AND ${within(Prisma.sql`e."openedAt"`, { from: since, to: input.now })}
       AND NOT EXISTS (
         SELECT 1 FROM "ItemResponse" r
         WHERE r.repo = e.repo AND r.number = e.number AND r."responderLoginLower" <> e."authorLoginLower"

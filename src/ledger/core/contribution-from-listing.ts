@@ -1,4 +1,5 @@
 import type { Contribution } from '../types';
+import { closedAtOf } from './read-contribution';
 
 /** An item of `GET /repos/{o}/{r}/issues` or `GET /repos/{o}/{r}/pulls`, as far as the ledger cares. */
 export interface ListingItem {
@@ -7,6 +8,9 @@ export interface ListingItem {
   author_association?: string;
   created_at: string;
   merged_at?: string | null;
+  state?: string;
+  closed_at?: string | null;
+  updated_at?: string;
   /** Present on issue-list items that are pull requests; newer API versions include merged_at in it. */
   pull_request?: { merged_at?: string | null } | null;
 }
@@ -30,5 +34,6 @@ export function contributionFromListing(repo: string, item: ListingItem, listing
     openedAt: new Date(item.created_at),
     merged: mergedAt !== undefined,
     mergedAt,
+    closedAt: closedAtOf(item.state, item.closed_at, item.updated_at, new Date(item.created_at)),
   };
 }

@@ -8,6 +8,9 @@ interface ItemPayload {
   created_at?: unknown;
   merged?: unknown;
   merged_at?: unknown;
+  state?: unknown;
+  closed_at?: unknown;
+  updated_at?: unknown;
   title?: unknown;
   html_url?: unknown;
   labels?: unknown;
@@ -18,6 +21,19 @@ export interface SeenContribution extends Contribution {
   title: string;
   url: string;
   labels: string[];
+}
+
+/**
+ * When a closed item was closed (its closed_at; else when it was last updated), or undefined for an open one. Also
+ * used for the REST listings, which carry the same fields.
+ */
+export function closedAtOf(state: unknown, closedAt: unknown, updatedAt: unknown, openedAt: Date): Date | undefined {
+  if (state !== 'closed') return undefined;
+  for (const value of [closedAt, updatedAt]) {
+    const date = typeof value === 'string' ? new Date(value) : undefined;
+    if (date && !Number.isNaN(date.getTime())) return date;
+  }
+  return openedAt;
 }
 
 /**
@@ -48,6 +64,7 @@ export function readContribution(event: 'issues' | 'pull_request', payload: Reco
     openedAt,
     merged: event === 'pull_request' && (item.merged === true || mergedAt !== undefined),
     mergedAt,
+    closedAt: closedAtOf(item.state, item.closed_at, item.updated_at, openedAt),
     title: typeof item.title === 'string' ? item.title : '',
     url: typeof item.html_url === 'string' ? item.html_url : `https://github.com/${repo}/issues/${item.number}`,
     labels,
