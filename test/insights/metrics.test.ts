@@ -23,9 +23,10 @@ describe('insights metrics', { timeout: 120_000 }, () => {
   it('computes every CHAOSS figure of a hand-worked quarter', async () => {
     const db = (await app()).app.ctx.db;
     await aPullRequest(db, { number: 1, author: 'erin', openedAt: '2025-05-01T00:00:00Z' });
-    await aPullRequest(db, { number: 2, author: 'dave', openedAt: '2025-06-01T00:00:00Z' });
+    await aPullRequest(db, { number: 2, author: 'dave', openedAt: '2025-06-01T00:00:00Z', closedAt: '2026-03-01T00:00:00Z' }); // closed in the quarter, unmerged
     await aPullRequest(db, { number: 10, author: 'alice', openedAt: '2026-01-05T10:00:00Z', mergedAt: '2026-01-06T00:00:00Z' });
-    await aPullRequest(db, { number: 11, author: 'carol', openedAt: '2026-01-10T00:00:00Z' });
+    await aPullRequest(db, { number: 11, author: 'carol', openedAt: '2026-01-10T00:00:00Z', closedAt: '2026-02-15T00:00:00Z' }); // closed, unmerged
+    await aPullRequest(db, { number: 17, author: 'erin', openedAt: '2025-12-01T00:00:00Z', closedAt: '2026-04-02T00:00:00Z' }); // closed after the quarter
     await aPullRequest(db, { number: 12, author: 'dave', openedAt: '2026-01-20T00:00:00Z', mergedAt: '2026-01-21T00:00:00Z' });
     await aPullRequest(db, { number: 13, author: 'Alice', openedAt: '2026-02-01T00:00:00Z' });
     await aPullRequest(db, { number: 14, author: 'dependabot[bot]', openedAt: '2026-02-02T00:00:00Z', mergedAt: '2026-02-02T01:00:00Z' });
@@ -49,7 +50,8 @@ describe('insights metrics', { timeout: 120_000 }, () => {
       absenceFactor: 1, // alice opened 2 of 4
       opened: 4,
       merged: 2,
-      closureRatio: 0.5,
+      closed: 4, // 10 and 12 merged; 11 and the older 2 closed without a merge (CHAOSS counts every close)
+      closureRatio: 1,
       reviews: 3,
       reviewers: 2,
       reviewsPerReviewer: 1.5,
@@ -81,7 +83,7 @@ describe('insights metrics', { timeout: 120_000 }, () => {
     await aPullRequest(db, { number: 1, author: 'dependabot[bot]', openedAt: '2026-01-02T00:00:00Z', mergedAt: '2026-01-03T00:00:00Z' });
     await aPullRequest(db, { number: 2, author: 'renovate[bot]', openedAt: '2026-01-02T00:00:00Z' });
     const { health } = await queryHealth(db, { period: Q1, pod: null, bots: [], now: NOW });
-    expect(health).toMatchObject({ newContributors: 0, activeContributors: 0, absenceFactor: 0, opened: 0, merged: 0, closureRatio: null });
+    expect(health).toMatchObject({ newContributors: 0, activeContributors: 0, absenceFactor: 0, opened: 0, merged: 0, closed: 0, closureRatio: null });
   });
 
   it('finds the first-timers of kind’s real history that the history itself marks as first PRs', async () => {

@@ -59,7 +59,7 @@ describe('insights in Slack and Prometheus', { timeout: 60_000 }, () => {
       '• New contributors: 2; retention (90 days): —',
       '• Time to first response: median 4 h, first-timers 4 h',
       '• Active contributors: 2; absence factor: 1',
-      '• Pull requests: 3 opened, 0 merged; advocate median response 4 h',
+      '• Pull requests: 3 opened, 0 closed (0 merged); advocate median response 4 h',
       '<https://podbot.example.org/dashboard/pods/docs|Open the pod’s dashboard page>',
     ]);
   });

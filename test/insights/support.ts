@@ -5,7 +5,7 @@ let githubId = 0;
 
 export async function aPullRequest(
   db: PrismaClient,
-  pr: { repo?: string; number: number; author: string; openedAt: string; mergedAt?: string; kind?: 'pr' | 'issue' },
+  pr: { repo?: string; number: number; author: string; openedAt: string; mergedAt?: string; closedAt?: string; kind?: 'pr' | 'issue' },
 ): Promise<void> {
   await db.ledgerEntry.create({
     data: {
@@ -18,6 +18,8 @@ export async function aPullRequest(
       openedAt: new Date(pr.openedAt),
       merged: pr.mergedAt !== undefined,
       mergedAt: pr.mergedAt ? new Date(pr.mergedAt) : null,
+      // As the ledger records it: a merge closes the pull request.
+      closedAt: pr.closedAt || pr.mergedAt ? new Date((pr.closedAt ?? pr.mergedAt)!) : null,
     },
   });
 }

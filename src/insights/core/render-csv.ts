@@ -23,12 +23,12 @@ export function renderPodMetricsCsv(pods: readonly PodMetrics[]): string {
   return csv(
     [
       'pod', 'members', 'capacity', 'fill_ratio', 'new_contributors', 'retention_ratio', 'active_contributors', 'inactive_contributors',
-      'absence_factor', 'prs_opened', 'prs_merged', 'closure_ratio', 'ttfr_median_hours', 'ttfr_p90_hours', 'ttfr_first_timers_median_hours',
+      'absence_factor', 'prs_opened', 'prs_merged', 'prs_closed', 'closure_ratio', 'ttfr_median_hours', 'ttfr_p90_hours', 'ttfr_first_timers_median_hours',
       'reviews', 'reviewers', 'advocate_answered', 'advocate_median_hours',
     ],
     pods.map((p) => [
       p.name, p.members, p.capacity, p.fillRatio, p.health.newContributors, round(p.health.retentionRatio), p.health.activeContributors,
-      p.health.inactiveContributors, p.health.absenceFactor, p.health.opened, p.health.merged, round(p.health.closureRatio),
+      p.health.inactiveContributors, p.health.absenceFactor, p.health.opened, p.health.merged, p.health.closed, round(p.health.closureRatio),
       p.health.timeToFirstResponse.all.medianHours, p.health.timeToFirstResponse.all.p90Hours, p.health.timeToFirstResponse.firstTimers.medianHours,
       p.health.reviews, p.health.reviewers, p.advocateAnswered, p.advocateMedianHours,
     ]),

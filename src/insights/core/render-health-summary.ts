@@ -14,7 +14,7 @@ export function renderHealthSummary(input: { pod: PodFill; health: HealthMetrics
     `• New contributors: ${health.newContributors}; retention (90 days): ${pct(health.retentionRatio)}`,
     `• Time to first response: median ${h(health.timeToFirstResponse.all.medianHours)}, first-timers ${h(health.timeToFirstResponse.firstTimers.medianHours)}`,
     `• Active contributors: ${health.activeContributors}; absence factor: ${health.absenceFactor}`,
-    `• Pull requests: ${health.opened} opened, ${health.merged} merged; advocate median response ${h(pod.advocateMedianHours)}`,
+    `• Pull requests: ${health.opened} opened, ${health.closed} closed (${health.merged} merged); advocate median response ${h(pod.advocateMedianHours)}`,
     input.pageUrl ? `<${input.pageUrl}|Open the pod’s dashboard page>` : '_The dashboard link needs PODBOT_PUBLIC_URL and PODBOT_API_TOKEN on the server._',
   ];
   const text = lines.join('\n');

@@ -24,7 +24,9 @@ export interface HealthMetrics {
   absenceFactor: number;
   opened: number;
   merged: number;
-  /** Pull requests merged in the period divided by those opened in it. */
+  /** Pull requests closed in the period, merged or not (whenever they were opened). */
+  closed: number;
+  /** Pull requests closed in the period divided by those opened in it (CHAOSS change request closure ratio). */
   closureRatio: number | null;
   reviews: number;
   reviewers: number;

@@ -104,25 +104,29 @@ interface ContributorsRow {
   inactive: unknown;
   absence: unknown;
   merged: unknown;
+  closed: unknown;
 }
 
 /**
  * Per scope: active contributors (a pull request in the period), inactive ones (one in the 12 months before, none in
  * it), the absence factor (the fewest authors whose pull requests make up at least half of the period's) and the
- * pull requests merged in the period, from one pass over each author's pull requests of those 12 + n months.
+ * pull requests merged and closed (merged or not) in the period, from one pass over each author's pull requests of
+ * those 12 + n months. A merged entry without a close time (recorded before the ledger kept one) closed when it merged.
  */
 function contributors(db: Db, q: ScopesQuery): Promise<ContributorsRow[]> {
   const lookback = { from: new Date(q.period.from.getTime() - INACTIVE_LOOKBACK_DAYS * 86_400_000), to: q.period.from };
   const opened = Prisma.sql`e."openedAt" >= ${at(lookback.from)} AND e."openedAt" < ${at(q.period.to)}`;
   const merged = Prisma.sql`e.merged AND ${within(Prisma.sql`e."mergedAt"`, q.period)}`;
+  const closed = within(Prisma.sql`coalesce(e."closedAt", e."mergedAt")`, q.period);
   return db.$queryRaw`
     WITH prs AS (
-      ${scopedEntries(q.scopes, Prisma.sql`e.kind = 'pr' AND ${isHuman(Prisma.sql`e."authorLoginLower"`, q.bots)} AND ((${opened}) OR (${merged}))`)}
+      ${scopedEntries(q.scopes, Prisma.sql`e.kind = 'pr' AND ${isHuman(Prisma.sql`e."authorLoginLower"`, q.bots)} AND ((${opened}) OR (${merged}) OR (${closed}))`)}
     ), authors AS (
       SELECT e.scope, e."authorLoginLower" AS login,
         count(*) FILTER (WHERE ${within(Prisma.sql`e."openedAt"`, q.period)}) AS n,
         count(*) FILTER (WHERE ${within(Prisma.sql`e."openedAt"`, lookback)}) AS before,
-        count(*) FILTER (WHERE ${merged}) AS merged
+        count(*) FILTER (WHERE ${merged}) AS merged,
+        count(*) FILTER (WHERE ${closed}) AS closed
       FROM prs e
       GROUP BY e.scope, e."authorLoginLower"
     ), ranked AS (
@@ -137,6 +141,7 @@ function contributors(db: Db, q: ScopesQuery): Promise<ContributorsRow[]> {
       count(*) FILTER (WHERE a.n > 0) AS active,
       count(*) FILTER (WHERE a.n = 0 AND a.before > 0) AS inactive,
       sum(a.merged) AS merged,
+      sum(a.closed) AS closed,
       min(b.absence) AS absence
     FROM authors a LEFT JOIN absence b ON b.scope = a.scope
     GROUP BY a.scope`;
@@ -177,6 +182,7 @@ function healthOf(overall: AggregateRow | undefined, people: ContributorsRow | u
   const eligible = num(overall?.eligible);
   const retained = num(overall?.retained);
   const merged = num(people?.merged);
+  const closed = num(people?.closed);
   const reviews = num(reviewers[0]?.total);
   const reviewerCount = num(reviewers[0]?.reviewers);
   return {
@@ -193,7 +199,8 @@ function healthOf(overall: AggregateRow | undefined, people: ContributorsRow | u
     absenceFactor: num(people?.absence),
     opened,
     merged,
-    closureRatio: ratio(merged, opened),
+    closed,
+    closureRatio: ratio(closed, opened),
     reviews,
     reviewers: reviewerCount,
     reviewsPerReviewer: reviewerCount === 0 ? null : Math.round((reviews / reviewerCount) * 10) / 10,

@@ -49,7 +49,7 @@ export const EVERYONE = '';
  * pod's figures come from one statement.
  */
 export function scopedEntries(scopes: Scopes, where: Prisma.Sql): Prisma.Sql {
-  const columns = Prisma.sql`e.id, e.repo, e.number, e.kind, e."authorLogin", e."authorLoginLower", e."openedAt", e.merged, e."mergedAt"`;
+  const columns = Prisma.sql`e.id, e.repo, e.number, e.kind, e."authorLogin", e."authorLoginLower", e."openedAt", e.merged, e."mergedAt", e."closedAt"`;
   if (scopes === null) return Prisma.sql`SELECT ${Prisma.raw(`'${EVERYONE}'::text`)} AS scope, ${columns} FROM "LedgerEntry" e WHERE ${where}`;
   const names = scopes.length > 0 ? Prisma.join(scopes) : Prisma.sql`NULL`;
   return Prisma.sql`

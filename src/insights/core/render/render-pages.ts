@@ -18,7 +18,7 @@ ${figure('timeToFirstResponse.firstTimers.medianHours', 'First-timers: time to f
 ${figure('activeContributors', 'Active contributors', String(health.activeContributors))}
 ${figure('inactiveContributors', 'Inactive contributors', String(health.inactiveContributors), 'active in the year before, not in this period')}
 ${figure('absenceFactor', 'Contributor absence factor', String(health.absenceFactor), 'fewest people behind half of the pull requests')}
-${figure('closureRatio', 'Change request closure ratio', formatPercent(health.closureRatio), `${health.merged} merged / ${health.opened} opened`)}
+${figure('closureRatio', 'Change request closure ratio', formatPercent(health.closureRatio), `${health.closed} closed (${health.merged} merged) / ${health.opened} opened`)}
 ${figure('reviewsPerReviewer', 'Reviews per reviewer', formatNumber(health.reviewsPerReviewer), `${health.reviews} reviews by ${health.reviewers} people`)}
 </dl>`;
 }
