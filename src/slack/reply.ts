@@ -1,9 +1,9 @@
 import type { AppContext } from '../context';
 import type { SlackMessage } from '../kit/slack/blocks';
 import { respondWithRetry } from './respond-with-retry';
+import { postToResponseUrl } from './response-url';
 import { RequestNotTaken } from './slack-receiver';
 
-type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
 
 /**
  * Slack drops a slash command or button click that is not acknowledged within 3 seconds.
@@ -12,7 +12,7 @@ type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolea
  * So the ack goes out first, empty, before any database work (the receiver writes the request's receipt meanwhile;
  * ack() returns once it is written, and throws for a replay or a receipt the database refused, in which case the
  * person is told nothing was done), and the answer follows through
- * `respond()` (the response_url, good for 30 minutes and 5 replies). The work runs through the app's work queue
+ * the request's response_url (good for 30 minutes and 5 replies; see postToResponseUrl). The work runs through the app's work queue
  * (see WorkQueue) as tracked background work, so shutdown waits for it. If it fails, the person is told so rather than left
  * without a reply, and the error is rethrown so it is logged with its label.
  * https://api.slack.com/interactivity/handling#message_responses
@@ -23,10 +23,15 @@ type Respond = (message: { response_type: 'ephemeral'; replace_original?: boolea
  */
 export async function ackThenRespond(
   ctx: Pick<AppContext, 'background' | 'workQueue'>,
-  io: { ack: () => Promise<void>; respond: Respond; label: string; replaceOriginal?: boolean },
+  io: { ack: () => Promise<void>; responseUrl: string | undefined; label: string; replaceOriginal?: boolean },
   work: () => Promise<SlackMessage | undefined>,
 ): Promise<void> {
-  const respond = respondWithRetry(io.respond);
+  const { responseUrl } = io;
+  const respond = respondWithRetry(async (message: { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] }) => {
+    // Block actions in a modal or the App Home come without one; nothing here is registered for those.
+    if (!responseUrl) throw Object.assign(new Error(`${io.label}: the request has no response_url to answer on`), { statusCode: 400 });
+    await postToResponseUrl(responseUrl, message);
+  });
   const replace = io.replaceOriginal === undefined ? {} : { replace_original: io.replaceOriginal };
   try {
     await io.ack();
@@ -49,19 +54,6 @@ export async function ackThenRespond(
     if (message === undefined) return;
     await respond({ response_type: 'ephemeral', ...replace, text: message.text, blocks: message.blocks });
   });
-}
-
-/**
- * Posts an ephemeral message to a response_url, as Bolt's respond() does, retrying transient failures (see
- * respondWithRetry). For replies made outside a listener.
- */
-export async function postToResponseUrl(responseUrl: string, text: string): Promise<void> {
-  const post = respondWithRetry(async (message: unknown) => {
-    const res = await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message), signal: AbortSignal.timeout(10_000) });
-    await res.arrayBuffer();
-    if (!res.ok) throw Object.assign(new Error(`response_url answered ${res.status}`), { statusCode: res.status });
-  });
-  await post({ response_type: 'ephemeral', text });
 }
 
 const NOT_RECORDED = 'Sorry, podbot could not take that just now (its database did not answer), so nothing was done. Please try again in a minute.';

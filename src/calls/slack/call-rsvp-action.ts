@@ -11,14 +11,14 @@ import { ackThenRespond } from '../../slack/reply';
  * replacing the original would take the reminder and its buttons away.
  */
 export function registerCallRsvpAction(app: App, ctx: AppContext, refresher: ReminderRefresher): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: /^call_rsvp_(going|maybe|no)$/ }, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: /^call_rsvp_(going|maybe|no)$/ }, async ({ ack, body, action }) => {
     const click = {
       actionId: action.action_id,
       occurrenceKey: action.value ?? '',
       userId: body.user.id,
       requestId: `${body.trigger_id ?? action.action_ts}`,
     };
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'calls: rsvp', replaceOriginal: false }, () =>
+    await ackThenRespond(ctx, { ack: () => ack(), responseUrl: body.response_url, label: 'calls: rsvp', replaceOriginal: false }, () =>
       recordRsvp(ctx, refresher, click),
     );
   });

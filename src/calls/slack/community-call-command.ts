@@ -14,7 +14,7 @@ import { ackThenRespond } from '../../slack/reply';
  * the rest is acknowledged first and answered through response_url by the flow (see ackThenRespond).
  */
 export function registerCommunityCallCommand(app: App, ctx: AppContext, refresher: ReminderRefresher): void {
-  app.command('/community-call', async ({ command, ack, respond }) => {
+  app.command('/community-call', async ({ command, ack }) => {
     const plan = planCallCommand(ctx.config.calls, {
       text: command.text ?? '',
       channelId: command.channel_id,
@@ -23,7 +23,7 @@ export function registerCommunityCallCommand(app: App, ctx: AppContext, refreshe
     });
     if (plan.kind === 'answer') return ack(ephemeral(plan.message));
     const request = { userId: command.user_id, requestId: command.trigger_id };
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: `calls: /community-call ${plan.command.kind}` }, () =>
+    await ackThenRespond(ctx, { ack: () => ack(), responseUrl: command.response_url, label: `calls: /community-call ${plan.command.kind}` }, () =>
       runCallCommand(ctx, refresher, plan.call, plan.command, request),
     );
   });

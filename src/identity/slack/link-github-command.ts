@@ -10,8 +10,8 @@ import { runLinkGitHubCommand } from '../link-github-command-flow';
  * https://api.slack.com/interactivity/slash-commands#responding_to_commands
  */
 export function registerLinkGitHubCommand(app: App, ctx: AppContext): void {
-  app.command('/link-github', async ({ command, ack, respond }) => {
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'identity: /link-github' }, () =>
+  app.command('/link-github', async ({ command, ack }) => {
+    await ackThenRespond(ctx, { ack: () => ack(), responseUrl: command.response_url, label: 'identity: /link-github' }, () =>
       runLinkGitHubCommand(ctx, command.user_id, command.text ?? ''),
     );
   });

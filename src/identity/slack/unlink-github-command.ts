@@ -5,8 +5,8 @@ import { runUnlinkGitHubCommand } from '../link-github-command-flow';
 
 /** `/unlink-github` (yourself) or `/unlink-github @user` (admins): ack at once, answer through response_url (see ackThenRespond). */
 export function registerUnlinkGitHubCommand(app: App, ctx: AppContext): void {
-  app.command('/unlink-github', async ({ command, ack, respond }) => {
-    await ackThenRespond(ctx, { ack: () => ack(), respond: respond as never, label: 'identity: /unlink-github' }, () =>
+  app.command('/unlink-github', async ({ command, ack }) => {
+    await ackThenRespond(ctx, { ack: () => ack(), responseUrl: command.response_url, label: 'identity: /unlink-github' }, () =>
       runUnlinkGitHubCommand(ctx, command.user_id, command.text ?? ''),
     );
   });

@@ -15,21 +15,21 @@ import { ackThenRespond } from '../../slack/reply';
 const OUT_OF_DATE = 'That button is out of date. Run `/join-pod` again.';
 
 export function registerJoinPodActions(app: App, ctx: AppContext): void {
-  const io = (ack: () => Promise<void>, respond: unknown, label: string) => ({ ack, respond: respond as never, label, replaceOriginal: true });
+  const io = (ack: () => Promise<void>, body: BlockButtonAction, label: string) => ({ ack, responseUrl: body.response_url, label, replaceOriginal: true });
 
-  app.action<BlockButtonAction>(JOIN_POD_ACTION, async ({ ack, body, action, respond }) => {
-    await ackThenRespond(ctx, io(ack, respond, 'pods: join button'), () => joinByName(ctx, { slackId: body.user.id, name: action.value ?? '' }));
+  app.action<BlockButtonAction>(JOIN_POD_ACTION, async ({ ack, body, action }) => {
+    await ackThenRespond(ctx, io(ack, body, 'pods: join button'), () => joinByName(ctx, { slackId: body.user.id, name: action.value ?? '' }));
   });
 
-  app.action<BlockButtonAction>(JOIN_POD_SWITCH_ACTION, async ({ ack, body, action, respond }) => {
-    await ackThenRespond(ctx, io(ack, respond, 'pods: switch button'), async () => {
+  app.action<BlockButtonAction>(JOIN_POD_SWITCH_ACTION, async ({ ack, body, action }) => {
+    await ackThenRespond(ctx, io(ack, body, 'pods: switch button'), async () => {
       const target = decodeSwitchValue(action.value ?? '');
       if (!target) return { text: OUT_OF_DATE, blocks: [section(OUT_OF_DATE)] };
       return joinByName(ctx, { slackId: body.user.id, name: target.to, leaveFrom: target.from });
     });
   });
 
-  app.action<BlockButtonAction>(JOIN_POD_SWITCH_CANCEL_ACTION, async ({ ack, action, respond }) => {
-    await ackThenRespond(ctx, io(ack, respond, 'pods: cancel switch button'), async () => renderSwitchCancelled(action.value ?? 'your pod'));
+  app.action<BlockButtonAction>(JOIN_POD_SWITCH_CANCEL_ACTION, async ({ ack, body, action }) => {
+    await ackThenRespond(ctx, io(ack, body, 'pods: cancel switch button'), async () => renderSwitchCancelled(action.value ?? 'your pod'));
   });
 }

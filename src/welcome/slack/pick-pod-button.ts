@@ -9,10 +9,9 @@ import { WELCOME_PICK_POD_ACTION } from '../core/action-ids';
  * feature), posted under the DM without replacing it. Ack at once, answer through response_url (see ackThenRespond).
  */
 export function registerWelcomePickPodAction(app: App, ctx: AppContext): void {
-  app.action<BlockButtonAction>(WELCOME_PICK_POD_ACTION, async ({ ack, body, respond }) => {
+  app.action<BlockButtonAction>(WELCOME_PICK_POD_ACTION, async ({ ack, body }) => {
     // Every reply, the apology included, goes under the DM: replacing it would take its buttons away.
-    const underTheDm = (message: object) => respond({ replace_original: false, ...message } as never);
-    await ackThenRespond(ctx, { ack: () => ack(), respond: underTheDm, label: 'welcome: pick a pod' }, async () => {
+    await ackThenRespond(ctx, { ack: () => ack(), responseUrl: body.response_url, label: 'welcome: pick a pod', replaceOriginal: false }, async () => {
       const pods = await loadPodViews(ctx.db, { liveOnly: true });
       return renderJoinPodPicker(pods, { viewerSlackId: body.user.id, idealSize: ctx.config.podSettings.idealSize });
     });
