@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { BodyBudget } from '../http/body-budget';
 import { deserializeStartError, type AppThreadData, type FromAppThread, type LogLine, type ToAppThread } from './app-thread-messages';
 import { createFrontDoor, type FrontLog } from './front-door';
-import { APP_THREAD_NICE, lowerOtherThreads } from './thread-priority';
+import { APP_THREAD_NICE, batchOtherThreads, lowerOtherThreads } from './thread-priority';
 
 /** See docs/architecture.md ("Memory"). */
 const APP_THREAD_YOUNG_GENERATION_MB = 3;
@@ -88,6 +88,8 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // Every thread but this one (the app's, the database's, V8's and libuv's helpers) yields to the front door.
   lowerOtherThreads(APP_THREAD_NICE);
+  // …and does not make a waking front door wait for the rest of their time slice (see batchOtherThreads).
+  const batched = batchOtherThreads();
   // The main thread's few log lines are written by the app thread's logger; if that thread is gone, to stderr.
   const say = (level: LogLine['level']) => (fields: Record<string, unknown>, msg: string) => {
     try {
@@ -97,6 +99,9 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
     }
   };
   const log: FrontLog = { info: say('info'), warn: say('warn'), error: say('error') };
+  void batched.then((threads) =>
+    threads ? log.info({ threads }, 'the app, database and helper threads run under SCHED_BATCH') : log.info({}, 'chrt (util-linux) is not available: the app threads keep the default scheduling policy'),
+  );
   // Answer times to Slack go to the app thread's metrics (podbot_slack_ack_seconds) once a second, not one message each.
   let acks: number[] = [];
   const reportAcks = () => {

@@ -41,4 +41,28 @@ describe('thread priority', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ lowered: true, self: 0, inWorker: 10 });
   });
+
+  it.skipIf(process.platform !== 'linux' || spawnSync('chrt', ['--version']).status !== 0)(
+    'puts every other thread under SCHED_BATCH, and leaves the calling one as it was',
+    () => {
+      // /proc/<pid>/task/<tid>/stat's 41st field is the policy: 0 SCHED_OTHER, 3 SCHED_BATCH.
+      const script = `
+        import { readFileSync } from 'node:fs';
+        import { Worker } from 'node:worker_threads';
+        import { batchOtherThreads } from './src/front/thread-priority.ts';
+        const policy = (tid) => Number(readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ')[38]);
+        const code = "Promise.all([import('node:worker_threads'), import('node:fs')]).then(([{ parentPort }, { readlinkSync }]) => { parentPort.postMessage(Number(readlinkSync('/proc/thread-self').split('/').pop())); setInterval(() => {}, 1000); })";
+        const worker = new Worker(code, { eval: true });
+        worker.once('message', async (workerTid) => {
+          const before = policy(workerTid);
+          const set = await batchOtherThreads();
+          console.log(JSON.stringify({ set: set > 1, before, worker: policy(workerTid), self: policy(process.pid) }));
+          process.exit(0);
+        });
+      `;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toEqual({ set: true, before: 0, worker: 3, self: 0 });
+    },
+  );
 });
