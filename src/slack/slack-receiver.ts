@@ -200,7 +200,8 @@ export class SlackReceiver implements Receiver {
   ): Promise<void> {
     const { deps } = this;
     let acked: { body?: unknown } | undefined;
-    const timer = run.isEvent
+    // Nobody waits on an answer the front door already gave, so there is no deadline to answer by.
+    const timer = run.isEvent || !answer.awaited
       ? undefined
       : setTimeout(() => {
           if (acked || answer.sent) return;
@@ -257,6 +258,8 @@ export class SlackReceiver implements Receiver {
  */
 interface SlackAnswer {
   readonly sent: boolean;
+  /** Slack is waiting for this answer (its 3-second clock runs); false for one the front door already gave. */
+  readonly awaited: boolean;
   /** An empty body, text, or JSON. */
   send(status: number, body?: unknown, headers?: Record<string, string>): void;
   /** Fields for the request's log line. */
@@ -268,6 +271,7 @@ function httpAnswer(req: IncomingMessage, res: ServerResponse): SlackAnswer {
     get sent() {
       return res.headersSent;
     },
+    awaited: true,
     send(status, body, headers = {}) {
       if (res.headersSent) return;
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -282,6 +286,7 @@ function httpAnswer(req: IncomingMessage, res: ServerResponse): SlackAnswer {
 function discardedAnswer(): SlackAnswer & { status?: number; fields: Record<string, unknown> } {
   const answer: SlackAnswer & { status?: number; fields: Record<string, unknown> } = {
     fields: {},
+    awaited: false,
     get sent() {
       return answer.status !== undefined;
     },

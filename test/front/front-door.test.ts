@@ -11,6 +11,7 @@ import { BodyBudget } from '../../src/http/body-budget';
 import { onPostgres } from '../support/database';
 import { until } from '../support/database-faults';
 import { slackSignature } from '../support/signers';
+import type { Feature } from '../../src/context';
 import { SLACK_SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app';
 
 const config = { pods: [{ name: 'docs', area: 'the website', labels: ['area/docs'], advocates: ['U0ADVOCATE'], capacity: 9 }] };
@@ -261,6 +262,25 @@ describe('front door', () => {
       expect(api.status).toBe(401); // the app's own refusal, unchanged
       const notFound = await fetch(`${frontUrl}/no-such-page`);
       expect(notFound.status).toBe(404);
+    });
+
+    it('has no ack deadline for what the door acknowledged: a listener that acks late is still acted on and logged as taken', async () => {
+      const acted: string[] = [];
+      const slowCommand: Feature = (_ctx, { slack }) =>
+        slack?.command('/slow', async ({ ack, command }) => {
+          await new Promise((resolve) => setTimeout(resolve, 2_800)); // past the 2.5 s a request over HTTP gets
+          await ack();
+          acted.push(command.user_id);
+        });
+      t = await startTestApp({ config, features: [slowCommand] });
+      const raw = commandBody('/slow', '', 'U0SLOW', t.slack.responseUrl('slow'));
+      t.app.takeSlackRequest({ 'content-type': FORM, ...slackSignature(SLACK_SIGNING_SECRET, raw) }, Buffer.from(raw));
+      await until(() => t!.logs.some((line) => String(line.msg).startsWith('slack request acknowledged by the front door')), 10_000);
+      expect(acted).toEqual(['U0SLOW']);
+      expect(t.logs.filter((line) => String(line.msg).startsWith('slack request acknowledged by the front door')).map((line) => [line.msg, line.status])).toEqual([
+        ['slack request acknowledged by the front door', 200],
+      ]);
+      expect(t.logs.some((line) => line.msg === 'slack: request not acknowledged in time')).toBe(false);
     });
 
     it('tells the person on the response_url when a command it acknowledged cannot be acted on, as Slack showed them no error', async () => {
