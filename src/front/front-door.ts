@@ -50,9 +50,9 @@ export interface FrontDoorDeps {
  * app's. So a command or a block_actions click whose Slack signature is valid is answered 200 here, on a thread
  * that does nothing else, and then handed to the app unchanged (same body, same headers) by `handOver`, a message
  * between threads rather than a second HTTP request: the app checks the signature again, writes the receipt that
- * makes a replay a no-op, and runs the listener, whose own empty ack goes nowhere. Everything else (events, view submissions, options, GitHub, probes, the dashboard and the API) is
- * passed to the app and its answer passed back, so what the app says (a refusal, a 503 for Slack to retry) is
- * what the caller gets.
+ * makes a replay a no-op, and runs the listener, whose own empty ack goes nowhere. Everything else (events, view
+ * submissions, options, GitHub, probes, the dashboard and the API) is passed to the app and its answer passed back,
+ * so what the app says (a refusal, a 503 for Slack to retry) is what the caller gets.
  *
  * A command the front door acknowledged but could not hand over (the app thread is gone) is logged as an error
  * with Slack's trigger id; the process exits when its app thread does (see start-behind-front-door.ts).

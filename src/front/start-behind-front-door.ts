@@ -100,7 +100,7 @@ export async function startBehindFrontDoor(source: NodeJS.ProcessEnv): Promise<F
   };
   const log: FrontLog = { info: say('info'), warn: say('warn'), error: say('error') };
   void batched.then((threads) =>
-    threads ? log.info({ threads }, 'the app, database and helper threads run under SCHED_BATCH') : log.info({}, 'chrt (util-linux) is not available: the app threads keep the default scheduling policy'),
+    threads ? log.info({ threads }, 'the app, database and helper threads run under SCHED_BATCH') : log.info({}, 'the app threads keep the default scheduling policy (chrt, from util-linux, is missing or was refused)'),
   );
   // Answer times to Slack go to the app thread's metrics (podbot_slack_ack_seconds) once a second, not one message each.
   let acks: number[] = [];

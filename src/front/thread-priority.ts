@@ -49,7 +49,7 @@ export function lowerOtherThreads(nice: number): number {
  * running thread finish its time slice before a waking one runs, even one with a higher priority, and with the app
  * pinned to one core the front door's ack p99 sat at a 4 ms scheduler tick. Told that the app's threads are
  * CPU-bound work (SCHED_BATCH), the kernel delayed the door less: bench/join-pod (200 commands/s, 2 cores) read an
- * ack p99 of 3.4–3.9 ms with it, 3.5–4.5 ms without. The threads keep their share of the CPU, so nothing starves
+ * ack p99 of 3.4–4.0 ms with it in eight runs, 3.5–4.5 ms without. The threads keep their share of the CPU, so nothing starves
  * (SCHED_IDLE did better, 3.1–3.4 ms, but would let any busy process on the host starve the app).
  * Resolves with how many threads were set: 0 where `chrt` is missing or not allowed (the nice values still hold).
  */
