@@ -70,6 +70,11 @@ export function createApp(deps: AppDeps): PodbotApp {
   const metrics = createMetrics({ deadLetters: () => countDeadLetters(database.prisma) });
   const router = new Router();
   const pending = new Set<Promise<unknown>>();
+  /** Keeps `work` until it settles, so close() waits for it. */
+  const track = (work: Promise<unknown>) => {
+    const tracked = work.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
   const senders: Partial<Record<'slack' | 'github', Sender>> = {};
   const slackSettings = env.slack && { ...env.slack, timeoutMs: deps.outbox?.slackTimeoutMs };
   // One installation token cache for the reads clients and the outbox's sender, renewed by ctx.clock.
@@ -106,11 +111,11 @@ export function createApp(deps: AppDeps): PodbotApp {
     isAdmin: (id) => admins.has(id),
     workQueue: new WorkQueue(workQueueConcurrency(database.kind)),
     background(label, work) {
-      const task = Promise.resolve()
-        .then(work)
-        .catch((error) => log.error({ task: label, err: errorSummary(error) }, 'background work failed'))
-        .finally(() => pending.delete(task));
-      pending.add(task);
+      track(
+        Promise.resolve()
+          .then(work)
+          .catch((error) => log.error({ task: label, err: errorSummary(error) }, 'background work failed')),
+      );
     },
   };
 
@@ -174,10 +179,7 @@ export function createApp(deps: AppDeps): PodbotApp {
       metrics,
       log,
       apiToken: env.apiToken,
-      track: (work) => {
-        const tracked = work.finally(() => pending.delete(tracked));
-        pending.add(tracked);
-      },
+      track,
     }),
   );
   // A request's body must arrive within a minute (Node's default is 5): a client trickling one in holds its share
@@ -214,16 +216,14 @@ export function createApp(deps: AppDeps): PodbotApp {
     },
     takeSlackRequest(headers, raw) {
       const started = performance.now();
-      const work = (bolt ? bolt.takeAcknowledged(headers, raw) : Promise.resolve({ status: 404, fields: {} })).then(
+      track((bolt ? bolt.takeAcknowledged(headers, raw) : Promise.resolve({ status: 404, fields: {} })).then(
         ({ status, fields }) => {
           const line = { requestId: headers['x-request-id'], route: '/slack/events', via: 'front door', status, ms: Math.round((performance.now() - started) * 10) / 10, ...fields };
           if (status === 200) log.info(line, 'slack request acknowledged by the front door');
           else log.warn(line, 'slack request acknowledged by the front door was not acted on');
         },
         (error: unknown) => log.error({ err: errorSummary(error), route: '/slack/events', via: 'front door' }, 'slack request acknowledged by the front door failed'),
-      );
-      const tracked = work.finally(() => pending.delete(tracked));
-      pending.add(tracked);
+      ));
     },
     runTask,
     async listen(port, host) {

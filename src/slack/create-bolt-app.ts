@@ -5,8 +5,7 @@ import { errorSummary } from '../errors';
 import type { BodyBudget } from '../http/body-budget';
 import type { RouteHandler } from '../http/router';
 import { createEventReceiptRecorder } from './event-receipts';
-import { respondWithRetry } from './respond-with-retry';
-import { postToResponseUrl } from './response-url';
+import { replyOn } from './reply';
 import { RequestNotTaken, SlackReceiver } from './slack-receiver';
 
 export function boltLogger(log: Logger): BoltLogger {
@@ -72,7 +71,7 @@ export function createBoltApp(
     forgetReceipt: async (key) => {
       await ctx.db.slackEventReceipt.deleteMany({ where: { eventId: key } });
     },
-    tellPerson: (responseUrl, text) => respondWithRetry((message: unknown) => postToResponseUrl(responseUrl, message))({ response_type: 'ephemeral', text }),
+    tellPerson: (responseUrl, text) => replyOn(responseUrl)({ response_type: 'ephemeral', text }),
   });
   const app: App = new App({
     receiver,

@@ -11,27 +11,37 @@ import { RequestNotTaken } from './slack-receiver';
  *
  * So the ack goes out first, empty, before any database work (the receiver writes the request's receipt meanwhile;
  * ack() returns once it is written, and throws for a replay or a receipt the database refused, in which case the
- * person is told nothing was done), and the answer follows through
- * the request's response_url (good for 30 minutes and 5 replies; see postToResponseUrl). The work runs through the app's work queue
- * (see WorkQueue) as tracked background work, so shutdown waits for it. If it fails, the person is told so rather than left
- * without a reply, and the error is rethrown so it is logged with its label.
+ * person is told nothing was done), and the answer follows on the request's response_url (good for 30 minutes and 5
+ * replies; see replyOn). The work runs through the app's work queue (see WorkQueue) as tracked background work, so
+ * shutdown waits for it. If it fails, the person is told so rather than left without a reply, and the error is
+ * rethrown so it is logged with its label.
  * https://api.slack.com/interactivity/handling#message_responses
  *
  * Work that has nothing to say (a button whose effect is visible elsewhere) returns undefined and nothing is posted.
  * `replaceOriginal` true replaces the message a button was on; false posts a new ephemeral message and keeps the
  * original; left out, Slack's default applies.
  */
+type EphemeralReply = { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] };
+
+/**
+ * Posts to a response_url, retrying network errors, 429 and 5xx with backoff (see respondWithRetry): a reply is
+ * worth a few tries rather than being dropped on the first refused connection.
+ */
+export function replyOn(responseUrl: string): (message: EphemeralReply) => Promise<void> {
+  return respondWithRetry((message: EphemeralReply) => postToResponseUrl(responseUrl, message));
+}
+
 export async function ackThenRespond(
   ctx: Pick<AppContext, 'background' | 'workQueue'>,
   io: { ack: () => Promise<void>; responseUrl: string | undefined; label: string; replaceOriginal?: boolean },
   work: () => Promise<SlackMessage | undefined>,
 ): Promise<void> {
   const { responseUrl } = io;
-  const respond = respondWithRetry(async (message: { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] }) => {
+  const respond = async (message: EphemeralReply) => {
     // Block actions in a modal or the App Home come without one; nothing here is registered for those.
-    if (!responseUrl) throw Object.assign(new Error(`${io.label}: the request has no response_url to answer on`), { statusCode: 400 });
-    await postToResponseUrl(responseUrl, message);
-  });
+    if (!responseUrl) throw new Error(`${io.label}: the request has no response_url to answer on`);
+    await replyOn(responseUrl)(message);
+  };
   const replace = io.replaceOriginal === undefined ? {} : { replace_original: io.replaceOriginal };
   try {
     await io.ack();

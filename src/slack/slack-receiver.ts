@@ -85,14 +85,10 @@ export class SlackReceiver implements Receiver {
   async stop(): Promise<void> {}
 
   readonly handle: RouteHandler = async ({ req, res }) => {
-    const { deps } = this;
-    const signature = header(req.headers, 'x-slack-signature');
-    const timestamp = header(req.headers, 'x-slack-request-timestamp');
-    if (!signature || !timestamp) return this.unsigned(req, res);
-    const now = (deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
-    const problem = signatureHeadersProblem(signature, timestamp, now);
+    const problem = this.headersProblem(req.headers);
+    if (problem === MISSING_HEADERS) return this.unsigned(req, res);
     if (problem) return refuse(httpAnswer(req, res), 401, problem);
-    const raw = await readBodyWithin(req, MAX_BODY_BYTES, { budget: deps.budget, res });
+    const raw = await readBodyWithin(req, MAX_BODY_BYTES, { budget: this.deps.budget, res });
     await this.receive(req.headers, raw, httpAnswer(req, res));
   };
 
@@ -106,16 +102,10 @@ export class SlackReceiver implements Receiver {
    * seen Slack's own error, here they saw an ack.
    */
   async takeAcknowledged(headers: IncomingHttpHeaders, raw: Buffer): Promise<{ status: number; fields: Record<string, unknown> }> {
-    const signature = header(headers, 'x-slack-signature');
-    const timestamp = header(headers, 'x-slack-request-timestamp');
     const answer = discardedAnswer();
-    const now = (this.deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
-    if (!signature || !timestamp) refuse(answer, 401, 'missing x-slack-signature or x-slack-request-timestamp header');
-    else {
-      const problem = signatureHeadersProblem(signature, timestamp, now);
-      if (problem) refuse(answer, 401, problem);
-      else await this.receive(headers, raw, answer);
-    }
+    const problem = this.headersProblem(headers);
+    if (problem) refuse(answer, 401, problem);
+    else await this.receive(headers, raw, answer);
     const status = answer.status ?? 404;
     const apology = status === 503 ? NOT_AUTHORIZED : status === 404 ? NO_LISTENER : undefined;
     const responseUrl = apology && responseUrlOf(raw);
@@ -125,6 +115,14 @@ export class SlackReceiver implements Receiver {
       );
     }
     return { status, fields: answer.fields };
+  }
+
+  /** What is wrong with the signature headers (missing, or a timestamp outside the window), before the body is read. */
+  private headersProblem(headers: IncomingHttpHeaders): string | undefined {
+    const signature = header(headers, 'x-slack-signature');
+    const timestamp = header(headers, 'x-slack-request-timestamp');
+    if (!signature || !timestamp) return MISSING_HEADERS;
+    return signatureHeadersProblem(signature, timestamp, (this.deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))());
   }
 
   private async receive(headers: IncomingHttpHeaders, raw: Buffer, answer: SlackAnswer): Promise<void> {
@@ -248,7 +246,7 @@ export class SlackReceiver implements Receiver {
       const raw = await readBodyWithin(req, 64, { budget: this.deps.budget, res }).catch(() => undefined);
       if (raw && new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1') return void res.writeHead(200).end();
     }
-    refuse(httpAnswer(req, res), 401, 'missing x-slack-signature or x-slack-request-timestamp header');
+    refuse(httpAnswer(req, res), 401, MISSING_HEADERS);
   }
 }
 
@@ -305,6 +303,7 @@ function refuse(answer: SlackAnswer, status: number, reason: string): void {
   answer.send(status, { ok: false, error: reason }, { connection: 'close', ...(status === 503 ? { 'retry-after': '10' } : {}) });
 }
 
+const MISSING_HEADERS = 'missing x-slack-signature or x-slack-request-timestamp header';
 const NOT_AUTHORIZED = 'Sorry, podbot could not confirm its access to Slack just now, so nothing was done. Please try again in a few minutes.';
 const NO_LISTENER = 'Sorry, podbot has nothing that answers this here (that part of podbot may be turned off), so nothing was done.';
 
