@@ -8,8 +8,9 @@
 //
 // For each database it prints:
 //   - at 200 commands/s: ack latency (what Slack's 3 s limit is about) p50/p99 and the ratio of podbot's ack p99 to
-//     the bare Bolt app's (goal ≤ 1.5), the answer latency on response_url (overall, and by 5 s of sending: the joins
-//     come first, as the pods fill), and the server's highest RSS (goal ≤ 300 MB);
+//     the bare Bolt app's (goal ≤ 1.5), the answer latency on response_url (overall), both by 5 s of sending (the
+//     joins come first, as the pods fill, and podbot works through them while acking what follows), and the
+//     server's highest RSS (goal ≤ 300 MB);
 //   - at 20 commands/s: answer latency p99 (goal ≤ 1 s).
 // Requests are sent open-loop (on a fixed schedule, whatever the answers), so a slow server shows up as latency
 // instead of quietly lowering the load. Each request is a different person; 20 pods of capacity 9 fill up early,
@@ -94,7 +95,7 @@ async function runClient(url: string, responseBase: string, prefix: string, clie
   for (let i = 0; i < 20; i++) await command(`UWARM${prefix}${i}`, `no-such-pod-${i}`, `warm-${prefix}-${i}`);
 
   const total = Math.round(clientRate * clientSeconds);
-  const ackMs: number[] = [];
+  const ackMs: (number | undefined)[] = []; // by request number
   const sentAt: Record<string, number> = {};
   let notOk = 0;
   let failed = 0;
@@ -109,7 +110,7 @@ async function runClient(url: string, responseBase: string, prefix: string, clie
     inFlight.push(
       command(`U${prefix.toUpperCase()}${i}`, `pod-${(i % podCount) + 1}`, replyId).then(
         (status) => {
-          ackMs.push(performance.now() - t0);
+          ackMs[i] = performance.now() - t0;
           if (status !== 200) notOk++;
         },
         () => {
@@ -119,7 +120,11 @@ async function runClient(url: string, responseBase: string, prefix: string, clie
     );
   }
   await Promise.all(inFlight);
-  process.stdout.write(`${JSON.stringify({ ackMs, sentAt, notOk, failed, sendSeconds: (performance.now() - started) / 1000, nice })}\n`);
+  // The acks in the order sent, with each one's request number (a request that got no answer has none).
+  const acked = ackMs.map((ms, i) => [i, ms] as const).filter(([, ms]) => ms !== undefined);
+  const line = `${JSON.stringify({ ackMs: acked.map(([, ms]) => ms), ackIndex: acked.map(([i]) => i), sentAt, notOk, failed, sendSeconds: (performance.now() - started) / 1000, nice })}\n`;
+  // stdout is a pipe, written asynchronously: exit only once the whole line is out (a cut line fails to parse).
+  await new Promise<void>((resolve) => process.stdout.write(line, () => resolve()));
 }
 
 /** A Bolt app that acks /join-pod and does nothing else: the floor podbot's acks are compared with. */
@@ -171,7 +176,7 @@ async function load(url: string, responseBase: string, prefix: string, r: number
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   await new Promise((resolve) => child.on('exit', resolve));
-  return JSON.parse(output.trim().split('\n').pop()!) as { ackMs: number[]; sentAt: Record<string, number>; notOk: number; failed: number; sendSeconds: number; nice: number };
+  return JSON.parse(output.trim().split('\n').pop()!) as { ackMs: number[]; ackIndex: number[]; sentAt: Record<string, number>; notOk: number; failed: number; sendSeconds: number; nice: number };
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
@@ -191,6 +196,13 @@ const stop = async (child: ChildProcess) => {
 const { FakeSlack } = await import('../test/support/fake-slack');
 const slack = await new FakeSlack().start();
 const freePort = () => 24_000 + Math.floor(Math.random() * 4000);
+
+/** p99 of each window of `perWindow` requests, by the order sent (`index[k]` is the number of the request `ms[k]` is for). */
+function byWindow(ms: number[], index: number[], perWindow: number): number[] {
+  const windows: number[][] = [];
+  ms.forEach((value, k) => (windows[Math.floor(index[k]! / perWindow)] ??= []).push(value));
+  return [...windows].map((values) => (values ? percentile(values, 99) : NaN));
+}
 
 /** Answers on response_url for the requests sent with `prefix`, as latencies from sending, once all arrived. */
 async function answers(prefix: string, sentAt: Record<string, number>, perWindow = Infinity) {
@@ -226,6 +238,7 @@ console.log(
     : 'load generator at the default priority (raising it needs root or CAP_SYS_NICE): its own waits for a core count as ack latency',
 );
 console.log(`bare Bolt app (acks only): ${bareRun.ackMs.length} × /join-pod at ${rate}/s; ack p50 ${percentile(bareRun.ackMs, 50).toFixed(1)} ms, p99 ${bareP99.toFixed(1)} ms`);
+console.log(`  ack p99 by 5 s of sending: ${byWindow(bareRun.ackMs, bareRun.ackIndex, rate * 5).map((ms) => `${ms.toFixed(1)} ms`).join(', ')}`);
 console.log('');
 
 // 2. podbot on each database, started as `npm start` starts it.
@@ -274,6 +287,7 @@ for (const kind of kinds) {
     console.log(`  acks: ${fast.ackMs.length - fast.notOk} HTTP 200 of ${fast.ackMs.length + fast.failed} sent (${fast.failed} connections failed); p50 ${percentile(fast.ackMs, 50).toFixed(1)} ms, p99 ${ackP99.toFixed(1)} ms, max ${Math.max(...fast.ackMs).toFixed(1)} ms`);
     console.log(`  ack p99 / bare Bolt ack p99: ${(ackP99 / bareP99).toFixed(2)} (goal ≤ 1.5: ${ackP99 / bareP99 <= 1.5 ? 'met' : 'NOT met'}); / Slack's 3,000 ms: ${(ackP99 / 3000).toFixed(3)}`);
     console.log(`  answers on response_url: ${fastAnswers.replyMs.length} (${fastAnswers.missing} missing); p50 ${percentile(fastAnswers.replyMs, 50).toFixed(0)} ms, p99 ${percentile(fastAnswers.replyMs, 99).toFixed(0)} ms`);
+    console.log(`  ack p99 by 5 s of sending: ${byWindow(fast.ackMs, fast.ackIndex, rate * 5).map((ms) => `${ms.toFixed(1)} ms`).join(', ')}`);
     console.log(`  answers p99 by 5 s of sending: ${fastAnswers.windowP99.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
     console.log(`  outcomes: ${[...fastAnswers.outcomes].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     console.log(`  server RSS under load: highest ${peakRss.toFixed(0)} MB (goal ≤ 300 MB, ratio ${(peakRss / 300).toFixed(2)})`);
