@@ -1,6 +1,7 @@
 // The pod views kept between /join-pod, /pod and mention calls: reused while nothing they show changed, read again
 // as soon as anything did, including a change written by another process (another replica, an admin's SQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureContributor } from '../../src/pods/store/contributors';
 import { readPodViews } from '../../src/pods/store/read-pod-views';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -40,6 +41,20 @@ describe('pods › readPodViews', () => {
     expect((await readPodViews(db())).find((pod) => pod.name === 'cli')?.members[0].githubLogin).toBe('Member-Login');
     await t.db.prisma.membership.updateMany({ data: { leftAt: new Date() } });
     expect((await readPodViews(db())).find((pod) => pod.name === 'cli')?.members).toEqual([]);
+  });
+
+  it('is not read again for a contributor written without a change a view shows, and is for one with', async () => {
+    const kept = await readPodViews(db());
+    await ensureContributor(db(), 'U0MEMBER'); // every /join-pod's upsert of someone already known
+    await ensureContributor(db(), 'U0SOMEONENEW'); // someone new, in no pod
+    await t.db.prisma.contributor.update({ where: { slackUserId: 'U0MEMBER' }, data: { displayName: 'Member' } });
+    expect(await readPodViews(db())).toBe(kept);
+    // An advocate's row, written with a login: the views show it.
+    await t.db.prisma.contributor.create({ data: { slackUserId: 'U0ADVOCATE', githubLogin: 'Advo', githubLoginLower: 'advo' } });
+    expect((await readPodViews(db())).find((pod) => pod.name === 'cli')?.advocates.map((a) => a.githubLogin)).toEqual(['Advo']);
+    const again = await readPodViews(db());
+    await t.db.prisma.contributor.update({ where: { slackUserId: 'U0MEMBER' }, data: { level: 'regular' } });
+    expect(await readPodViews(db())).not.toBe(again);
   });
 
   it('leaves archived pods out on request, from the same kept views', async () => {
