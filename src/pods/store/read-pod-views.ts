@@ -15,7 +15,8 @@ const kept = new WeakMap<PrismaClient, { version: bigint; loadedAt: number; view
  * `/join-pod`'s database work on the embedded database), while they change a few times a day.
  *
  * "Changed" is the PodViewsVersion counter, raised at commit by triggers on Pod, PodAdvocate, Membership and
- * Contributor (prisma/migrations/*_pod_views_version): one tiny read per call, and right across replicas. The
+ * Contributor (prisma/migrations/*_pod_views_version; a Contributor row only when it changes a column the views show,
+ * *_pod_views_contributor_changes): one tiny read per call, and right across replicas. The
  * version is read before the rows, and becomes visible together with them, so old rows are never kept under a
  * new version. Decisions still re-check under lock when they write (joinPod).
  *
