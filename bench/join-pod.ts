@@ -8,9 +8,9 @@
 //
 // For each database it prints:
 //   - at 200 commands/s: ack latency (what Slack's 3 s limit is about) p50/p99 and the ratio of podbot's ack p99 to
-//     the bare Bolt app's (goal ≤ 1.5), the answer latency on response_url (overall), both by 5 s of sending (the
-//     joins come first, as the pods fill, and podbot works through them while acking what follows), and the
-//     server's highest RSS (goal ≤ 300 MB);
+//     the bare Bolt app's (goal ≤ 1.5), the answer latency on response_url, both also by 5 s of sending (the joins
+//     come first, as the pods fill, and podbot works through them while acking what follows), and the server's
+//     highest RSS (goal ≤ 300 MB);
 //   - at 20 commands/s: answer latency p99 (goal ≤ 1 s).
 // Requests are sent open-loop (on a fixed schedule, whatever the answers), so a slow server shows up as latency
 // instead of quietly lowering the load. Each request is a different person; 20 pods of capacity 9 fill up early,
