@@ -14,8 +14,8 @@ export const APP_THREAD_NICE = 10;
 export function lowerThreadPriority(nice: number): boolean {
   if (process.platform !== 'linux') return false;
   try {
-    // /proc/thread-self is <pid>/task/<tid>; setpriority(2) on a thread id changes that thread only.
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    // setpriority(2) on a thread id changes that thread only.
+    const tid = currentThreadId();
     if (!Number.isInteger(tid)) return false;
     setPriority(tid, nice);
     return true;
@@ -49,8 +49,8 @@ export function lowerOtherThreads(nice: number): number {
  * running thread finish its time slice before a waking one runs, even one with a higher priority, and with the app
  * pinned to one core the front door's ack p99 sat at a 4 ms scheduler tick. Told that the app's threads are
  * CPU-bound work (SCHED_BATCH), the kernel delayed the door less: bench/join-pod (200 commands/s, 2 cores) read an
- * ack p99 of 3.4–4.0 ms with it in eight runs, 3.5–4.5 ms without. The threads keep their share of the CPU, so nothing starves
- * (SCHED_IDLE did better, 3.1–3.4 ms, but would let any busy process on the host starve the app).
+ * ack p99 of 3.4–4.0 ms with it in eight runs, 3.5–4.5 ms without. The threads keep their share of the CPU, so
+ * nothing starves (SCHED_IDLE did better, 3.1–3.4 ms, but would let any busy process on the host starve the app).
  * Resolves with how many threads were set: 0 where `chrt` is missing or not allowed (the nice values still hold).
  */
 export async function batchOtherThreads(): Promise<number> {
@@ -66,11 +66,16 @@ export async function batchOtherThreads(): Promise<number> {
 function otherThreads(): number[] {
   if (process.platform !== 'linux') return [];
   try {
-    const self = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    const self = currentThreadId();
     return readdirSync('/proc/self/task')
       .map(Number)
       .filter((tid) => Number.isInteger(tid) && tid !== self);
   } catch {
     return [];
   }
+}
+
+/** The calling thread's id (Linux, where /proc/thread-self is <pid>/task/<tid>); throws without /proc. */
+function currentThreadId(): number {
+  return Number(readlinkSync('/proc/thread-self').split('/').pop());
 }

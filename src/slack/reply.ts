@@ -4,6 +4,15 @@ import { respondWithRetry } from './respond-with-retry';
 import { postToResponseUrl } from './response-url';
 import { RequestNotTaken } from './slack-receiver';
 
+type EphemeralReply = { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] };
+
+/**
+ * Posts to a response_url, retrying network errors, 429 and 5xx with backoff (see respondWithRetry): a reply is
+ * worth a few tries rather than being dropped on the first refused connection.
+ */
+export function replyOn(responseUrl: string): (message: EphemeralReply) => Promise<void> {
+  return respondWithRetry((message: EphemeralReply) => postToResponseUrl(responseUrl, message));
+}
 
 /**
  * Slack drops a slash command or button click that is not acknowledged within 3 seconds.
@@ -21,16 +30,6 @@ import { RequestNotTaken } from './slack-receiver';
  * `replaceOriginal` true replaces the message a button was on; false posts a new ephemeral message and keeps the
  * original; left out, Slack's default applies.
  */
-type EphemeralReply = { response_type: 'ephemeral'; replace_original?: boolean; text: string; blocks?: unknown[] };
-
-/**
- * Posts to a response_url, retrying network errors, 429 and 5xx with backoff (see respondWithRetry): a reply is
- * worth a few tries rather than being dropped on the first refused connection.
- */
-export function replyOn(responseUrl: string): (message: EphemeralReply) => Promise<void> {
-  return respondWithRetry((message: EphemeralReply) => postToResponseUrl(responseUrl, message));
-}
-
 export async function ackThenRespond(
   ctx: Pick<AppContext, 'background' | 'workQueue'>,
   io: { ack: () => Promise<void>; responseUrl: string | undefined; label: string; replaceOriginal?: boolean },
