@@ -107,6 +107,7 @@ async function commitJoin(
     now: ctx.clock.now(),
     maxPodsPerContributor: max,
     actor: request.slackId,
+    joiner,
     ...(request.leaveFrom ? { leaveFrom: request.leaveFrom } : {}),
     notify: ({ membershipId, memberCount }) => joinNotifications(pod, joiner, membershipId, memberCount),
   });

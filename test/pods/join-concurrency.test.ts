@@ -38,7 +38,7 @@ describe('capacity under concurrency', () => {
     const contributors = await Promise.all(Array.from({ length: 50 }, (_, i) => ensureContributor(db, `URACE${i}`, clock.now())));
     const outcomes = await Promise.all(
       contributors.map((contributor) =>
-        joinPod(db, outbox, { podName: 'race', contributorId: contributor.id, now: clock.now(), maxPodsPerContributor: 1, actor: contributor.slackUserId, notify: () => [] }),
+        joinPod(db, outbox, { podName: 'race', contributorId: contributor.id, now: clock.now(), maxPodsPerContributor: 1, actor: contributor.slackUserId, joiner: { slackId: contributor.slackUserId, level: 'newcomer' }, notify: () => [] }),
       ),
     );
     const kinds = outcomes.map((outcome) => outcome.kind);
@@ -51,7 +51,7 @@ describe('capacity under concurrency', () => {
     const contributor = await ensureContributor(db, 'UTWOFOLD', clock.now());
     const outcomes = await Promise.all(
       [1, 2].map(() =>
-        joinPod(db, outbox, { podName: 'other', contributorId: contributor.id, now: clock.now(), maxPodsPerContributor: 1, actor: 'UTWOFOLD', notify: () => [] }),
+        joinPod(db, outbox, { podName: 'other', contributorId: contributor.id, now: clock.now(), maxPodsPerContributor: 1, actor: 'UTWOFOLD', joiner: { slackId: 'UTWOFOLD', level: 'newcomer' }, notify: () => [] }),
       ),
     );
     expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['already-member', 'joined']);

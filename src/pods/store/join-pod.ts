@@ -1,6 +1,9 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Outbox } from '../../outbox/outbox';
 import type { OutboxJobInput } from '../../outbox/types';
+import type { Joiner } from '../core/join/render-advocate-handoff';
+import { asLevel } from './contributors';
+import { keepJoin } from './read-pod-views';
 
 export interface JoinPodRequest {
   podName: string;
@@ -11,6 +14,11 @@ export interface JoinPodRequest {
   leaveFrom?: string;
   /** Who asked, for the activity log (the joiner, or an admin). */
   actor: string;
+  /**
+   * The joiner as the pod views show a member, from their Contributor row as read before the join. If the row
+   * still says the same under the join's lock, the member is added to the views this process keeps (keepJoin).
+   */
+  joiner: Joiner;
   /** Messages to send once the join is committed; enqueued in the same transaction so none are lost or doubled. */
   notify(joined: { membershipId: number; memberCount: number }): OutboxJobInput[];
 }
@@ -38,9 +46,9 @@ export type JoinPodOutcome =
  * so they exist exactly when the membership does.
  */
 export async function joinPod(db: PrismaClient, outbox: Outbox, request: JoinPodRequest): Promise<JoinPodOutcome> {
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
-      const [{ outcome }] = await tx.$queryRaw<{ outcome: JoinPodOutcome }[]>`
+      const [{ outcome }] = await tx.$queryRaw<{ outcome: StoredOutcome }[]>`
         SELECT "pods_join"(${request.contributorId}::int, ${request.podName}::text, ${request.now}::timestamp,
                            ${request.maxPodsPerContributor}::int, ${request.leaveFrom ?? null}::text, ${request.actor}::text) AS outcome`;
       if (outcome.kind === 'joined') await outbox.enqueue(request.notify(outcome), tx);
@@ -49,4 +57,34 @@ export async function joinPod(db: PrismaClient, outbox: Outbox, request: JoinPod
     // Joins into one busy pod queue on its row lock; give the queue room before Prisma gives up.
     { maxWait: 10_000, timeout: 15_000 },
   );
+  if (result.kind !== 'joined') return result;
+  const { views, joiner, ...joined } = result;
+  if (views && sameJoiner(request.joiner, joiner)) {
+    keepJoin(db, {
+      from: BigInt(views.from),
+      to: BigInt(views.to),
+      pod: request.podName,
+      ...(joined.left ? { left: joined.left } : {}),
+      member: { ...request.joiner, joinedAt: request.now },
+    });
+  }
+  return joined;
+}
+
+/** What `pods_join` returns: the outcome, and for a join the views' versions and the joiner's row as locked. */
+type StoredOutcome =
+  | Exclude<JoinPodOutcome, { kind: 'joined' }>
+  | (Extract<JoinPodOutcome, { kind: 'joined' }> & {
+      views?: { from: number; to: number };
+      joiner: { githubLogin: string | null; level: string };
+    });
+
+/**
+ * Whether the member the caller would add is the one a reload would show. A GitHub login linked (or a level
+ * declared) since the caller read the row would be missed, so then the views are reloaded instead. A linked
+ * member's level comes from the ledger, which the caller read the same way loadPodViews does.
+ */
+function sameJoiner(expected: JoinPodRequest['joiner'], locked: { githubLogin: string | null; level: string }): boolean {
+  if ((expected.githubLogin ?? null) !== locked.githubLogin) return false;
+  return locked.githubLogin !== null || asLevel(locked.level) === expected.level;
 }
