@@ -27,6 +27,13 @@ import type { AppContext, Feature, Surfaces } from '../context';
 import { WorkQueue, workQueueConcurrency } from '../slack/work-queue';
 import { pruneDeliveryIds } from './housekeeping';
 
+/**
+ * The longest the outbox waits for a gap between commands before it claims and sends anyway (WorkQueue.quiet), so a
+ * load that leaves no gap slows notifications down (about 32 Slack calls a second, the sender's concurrency per
+ * round) instead of stopping them.
+ */
+const OUTBOX_YIELDS_TO_COMMANDS_MS = 1_000;
+
 export interface AppDeps {
   env: Env;
   config: CommunityConfig;
@@ -34,8 +41,8 @@ export interface AppDeps {
   log: Logger;
   features: Feature[];
   clock?: Clock;
-  /** Tests shorten the outbox poll interval, lease and call timeouts. */
-  outbox?: { pollMs?: number; leaseMs?: number; slackConcurrency?: number; slackTimeoutMs?: number; githubTimeoutMs?: number };
+  /** Tests shorten the outbox poll interval, lease and call timeouts, and change how long it yields to commands. */
+  outbox?: { pollMs?: number; leaseMs?: number; slackConcurrency?: number; slackTimeoutMs?: number; githubTimeoutMs?: number; yieldToCommandsMs?: number };
   /** false: node-cron does not wake scheduled tasks (tests run them with runTask). */
   cron?: boolean;
   /**
@@ -83,6 +90,7 @@ export function createApp(deps: AppDeps): PodbotApp {
   const githubSender = githubSettings && createGitHubSender(githubSettings, log);
   if (slackSettings) senders.slack = createSlackSender(slackSettings, log, deps.outbox?.slackConcurrency);
   if (githubSender) senders.github = githubSender;
+  const workQueue = new WorkQueue(workQueueConcurrency(database.kind));
   const outbox = new Outbox({
     db: database.prisma,
     log,
@@ -93,6 +101,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     leaseMs: deps.outbox?.leaseMs,
     giveUpMs: env.outboxGiveUpMs,
     installation: currentInstallation,
+    foreground: () => workQueue.quiet(deps.outbox?.yieldToCommandsMs ?? OUTBOX_YIELDS_TO_COMMANDS_MS),
   });
   const admins = new Set(config.admins);
 
@@ -109,7 +118,7 @@ export function createApp(deps: AppDeps): PodbotApp {
     github: github?.current,
     publicUrl: env.publicUrl,
     isAdmin: (id) => admins.has(id),
-    workQueue: new WorkQueue(workQueueConcurrency(database.kind)),
+    workQueue,
     background(label, work) {
       track(
         Promise.resolve()

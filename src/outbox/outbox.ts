@@ -25,6 +25,12 @@ export interface OutboxOptions {
   maxBackoffMs?: number;
   /** The GitHub App installation the caller works for (the webhook being handled); GitHub jobs enqueued then use its token. */
   installation?: () => number | undefined;
+  /**
+   * Awaited before each round of claims: resolves when the app's foreground work (commands whose people wait for
+   * an answer) leaves room. The sends are notifications nobody is waiting on, and in a burst of commands they
+   * took the CPU and the embedded database from the answers (bench/join-pod). Unset, the outbox never waits.
+   */
+  foreground?: () => Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,6 +71,8 @@ export class Outbox {
   private readonly markDone: (done: { id: number; result: unknown }) => Promise<void>;
   private stopped = true;
   private wake?: () => void;
+  /** Ends a wait for the foreground early: on stop, which must not wait for a gap between commands. */
+  private endForegroundWait?: () => void;
   private loop?: Promise<void>;
 
   constructor(private readonly options: OutboxOptions) {
@@ -146,6 +154,7 @@ export class Outbox {
   /** Stops claiming new jobs and waits for the in-flight ones (SIGTERM drain). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.endForegroundWait?.();
     this.kick();
     await this.loop;
     await Promise.allSettled([...this.running]);
@@ -171,6 +180,15 @@ export class Outbox {
     while (!this.stopped) {
       let claimedAny = false;
       let failed = false;
+      const foreground = this.options.foreground?.();
+      if (foreground) {
+        await new Promise<void>((resolve) => {
+          this.endForegroundWait = resolve;
+          void foreground.then(resolve);
+        });
+        this.endForegroundWait = undefined;
+      }
+      if (this.stopped) break;
       for (const target of Object.keys(this.options.senders) as ('slack' | 'github')[]) {
         claimedAny = (await this.dispatch(target).catch((error) => {
           // The database is down or overloaded: log the first failure of a run, then back off (up to 30 s) so an

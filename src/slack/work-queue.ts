@@ -11,6 +11,7 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly quietWaiters = new Set<() => void>();
 
   constructor(private readonly concurrency: number) {}
 
@@ -24,7 +25,27 @@ export class WorkQueue {
       const next = this.waiting.shift();
       if (next) next();
       else this.running -= 1;
+      if (this.running === 0) for (const done of [...this.quietWaiters]) done();
     }
+  }
+
+  /**
+   * Resolves once no command job is running or waiting, or after `maxWaitMs`, whichever comes first. Background
+   * work that nobody is waiting on (the outbox's sends) goes in the gaps between commands, and still goes at least
+   * every `maxWaitMs` under a load that leaves no gap.
+   */
+  quiet(maxWaitMs: number): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.quietWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxWaitMs);
+      timer.unref();
+      this.quietWaiters.add(done);
+    });
   }
 }
 

@@ -155,3 +155,58 @@ describe('outbox', () => {
     }
   });
 });
+
+// Commands first: a notification enqueued while commands are being worked through waits for a gap between them,
+// and goes anyway after a while (a second in production, OUTBOX_YIELDS_TO_COMMANDS_MS) if the commands leave none.
+describe('outbox › sends in the gaps between commands', () => {
+  const sent = (t: TestApp, text: string) => t.slack.callsTo('chat.postMessage').filter((call) => call.args.text === text);
+  /** Holds the command queue with one job until released; the outbox's next round then waits for the queue. */
+  const holdTheQueue = async (t: TestApp) => {
+    let release!: () => void;
+    const job = t.app.ctx.workQueue.run(() => new Promise<void>((resolve) => (release = resolve)));
+    // A round that began before the job (it found the queue quiet) has ended: this is a few poll intervals.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return async () => {
+      release();
+      await job;
+    };
+  };
+
+  it('holds a send while a command job runs, and sends it once the job is done', async () => {
+    const t = await startTestApp({ features: [], outbox: { yieldToCommandsMs: 60_000 } });
+    const release = await holdTheQueue(t);
+    try {
+      await t.app.ctx.outbox.enqueue(post('after-command'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sent(t, 'message after-command')).toHaveLength(0);
+      await release();
+      await t.drain();
+      expect(sent(t, 'message after-command')).toHaveLength(1);
+    } finally {
+      await release();
+      await t.stop();
+    }
+  });
+
+  it('sends anyway when the commands leave no gap', async () => {
+    const t = await startTestApp({ features: [], outbox: { yieldToCommandsMs: 200 } });
+    const release = await holdTheQueue(t);
+    try {
+      await t.app.ctx.outbox.enqueue(post('despite-commands'));
+      await expect.poll(() => sent(t, 'message despite-commands').length, { timeout: 5_000 }).toBe(1);
+    } finally {
+      await release();
+      await t.stop();
+    }
+  });
+
+  it('stops at once while waiting for a gap', async () => {
+    const t = await startTestApp({ features: [], outbox: { yieldToCommandsMs: 60_000 } });
+    const release = await holdTheQueue(t);
+    const started = performance.now();
+    await t.app.ctx.outbox.stop();
+    expect(performance.now() - started).toBeLessThan(30_000);
+    await release();
+    await t.stop();
+  });
+});

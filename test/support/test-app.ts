@@ -44,7 +44,7 @@ export interface TestAppOptions {
   slack?: FakeSlack;
   github?: FakeGitHub;
   /** Outbox settings on top of the tests' short poll interval and lease (e.g. call timeouts). */
-  outbox?: { slackTimeoutMs?: number; githubTimeoutMs?: number; slackConcurrency?: number };
+  outbox?: { slackTimeoutMs?: number; githubTimeoutMs?: number; slackConcurrency?: number; yieldToCommandsMs?: number };
 }
 
 export interface TestApp {
