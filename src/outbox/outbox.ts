@@ -7,7 +7,7 @@ import { available, failed, grant, limited, msUntilAvailable, succeeded, type Pa
 import { PaceStore } from './pace-store';
 import type { ClaimedJob, Clock, OutboxJobInput, Sender, SendFailure } from './types';
 
-type Tx = Pick<PrismaClient, 'outboxJob'>;
+type Tx = Pick<PrismaClient, '$executeRaw'>;
 
 export interface OutboxOptions {
   db: PrismaClient;
@@ -89,17 +89,24 @@ export class Outbox {
     const list = Array.isArray(jobs) ? jobs : [jobs];
     if (!list.length) return 0;
     const now = this.options.clock.now();
-    const { count } = await tx.outboxJob.createMany({
-      data: list.map((job) => ({
-        key: job.key,
-        target: job.target,
-        method: job.method,
-        payload: job.payload as object,
-        nextAttemptAt: job.notBefore ?? now,
-        installationId: job.target === 'github' ? (job.installationId ?? this.options.installation?.() ?? null) : null,
-      })),
-      skipDuplicates: true,
-    });
+    const rows = list.map((job) => ({
+      key: job.key,
+      target: job.target,
+      method: job.method,
+      payload: job.payload,
+      nextAttemptAt: (job.notBefore ?? now).toISOString(),
+      installationId: job.target === 'github' ? (job.installationId ?? this.options.installation?.() ?? null) : null,
+    }));
+    // One raw statement rather than the ORM's createMany: a join enqueues inside its transaction, and the ORM's
+    // query cost about twice the CPU of the statement itself. The rows travel as one JSON array. Times are stored
+    // as the ORM stores them, UTC without a zone. createdAt and updatedAt are the real time, as the ORM sets them.
+    const written = new Date();
+    const count = await tx.$executeRaw`
+      INSERT INTO "OutboxJob" (key, target, method, payload, "nextAttemptAt", "installationId", "createdAt", "updatedAt")
+      SELECT r.key, r.target, r.method, r.payload, r."nextAttemptAt", r."installationId", ${written}::timestamp, ${written}::timestamp
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r(key TEXT, target TEXT, method TEXT, payload JSONB, "nextAttemptAt" TIMESTAMP, "installationId" BIGINT)
+      ON CONFLICT (key) DO NOTHING`;
     this.kick();
     return count;
   }

@@ -25,6 +25,28 @@ describe('outbox', () => {
     expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.text === 'message once')).toHaveLength(1);
   });
 
+  it('stores each job as given: payload, due time, installation, and times as the ORM reads them', async () => {
+    const notBefore = new Date('2031-05-06T07:08:09.123Z');
+    const payload = { channel: 'C0STORED', text: 'héllo "quoted" \\ back\nslash ✓', blocks: [{ type: 'section', n: 1.5, ok: true, none: null }] };
+    const before = Date.now();
+    expect(
+      await t.app.ctx.outbox.enqueue([
+        { key: 'stored-later', target: 'slack', method: 'chat.postMessage', payload, notBefore },
+        { key: 'stored-github', target: 'github', method: 'issues.createComment', payload: { owner: 'o', repo: 'r' }, installationId: 9_007_199_254, notBefore },
+      ]),
+    ).toBe(2);
+    const jobs = await t.db.prisma.outboxJob.findMany({ where: { key: { in: ['stored-later', 'stored-github'] } }, orderBy: { key: 'asc' } });
+    expect(jobs.map((job) => [job.key, job.payload, job.nextAttemptAt.toISOString(), job.installationId, job.status, job.attempts])).toEqual([
+      ['stored-github', { owner: 'o', repo: 'r' }, notBefore.toISOString(), 9_007_199_254n, 'pending', 0],
+      ['stored-later', payload, notBefore.toISOString(), null, 'pending', 0],
+    ]);
+    for (const job of jobs) {
+      expect(job.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+      expect(job.updatedAt.getTime()).toBe(job.createdAt.getTime());
+    }
+    await t.db.prisma.outboxJob.deleteMany({ where: { key: { in: ['stored-later', 'stored-github'] } } });
+  });
+
   it('marks each delivered job done with its own send time and result, also when deliveries finish together', async () => {
     const keys = Array.from({ length: 30 }, (_, i) => `together-${i}`);
     const before = t.app.ctx.clock.now().getTime();

@@ -43,7 +43,8 @@ export type JoinPodOutcome =
  *
  * The checks and writes are the database function `pods_join` (prisma/migrations/*_pods_join): one round trip
  * while the locks are held, instead of one per statement. The notifications are enqueued in the same transaction,
- * so they exist exactly when the membership does.
+ * so they exist exactly when the membership does. Once committed, the join is handed to the pod views this process
+ * keeps (keepJoin), with the versions `pods_join` read and made, so the next command need not load them again.
  */
 export async function joinPod(db: PrismaClient, outbox: Outbox, request: JoinPodRequest): Promise<JoinPodOutcome> {
   const result = await db.$transaction(
