@@ -191,7 +191,7 @@ export class Outbox {
       if (foreground) {
         await new Promise<void>((resolve) => {
           this.endForegroundWait = resolve;
-          void foreground.then(resolve);
+          foreground.then(resolve, resolve); // a failing hook must not stop the sends
         });
         this.endForegroundWait = undefined;
       }
