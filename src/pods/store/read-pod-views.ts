@@ -21,7 +21,14 @@ export interface KeptJoin {
 /** Joins kept for the next read; more than this many without a read in between, and the oldest are dropped. */
 const MAX_KEPT_JOINS = 1_000;
 
-const kept = new WeakMap<PrismaClient, { version: bigint; loadedAt: number; views: StoredPodView[] }>();
+/** Views as loaded (or brought forward by kept joins) at `version`; `loadedAt` is when they were last loaded whole. */
+interface KeptViews {
+  version: bigint;
+  loadedAt: number;
+  views: StoredPodView[];
+}
+
+const kept = new WeakMap<PrismaClient, KeptViews>();
 const joins = new WeakMap<PrismaClient, KeptJoin[]>();
 
 /**
@@ -72,11 +79,7 @@ export function keepJoin(db: PrismaClient, join: KeptJoin): void {
  * The kept views brought to `version` by this process's own joins, or undefined when some version between was not
  * one of them. The entry's load time stays, so levels are still read again within MAX_AGE_MS.
  */
-function applyKeptJoins(
-  db: PrismaClient,
-  entry: { version: bigint; loadedAt: number; views: StoredPodView[] },
-  version: bigint,
-): StoredPodView[] | undefined {
+function applyKeptJoins(db: PrismaClient, entry: KeptViews, version: bigint): StoredPodView[] | undefined {
   const list = joins.get(db) ?? [];
   let at = entry.version;
   let views = entry.views;
@@ -102,7 +105,7 @@ function dropJoinsUpTo(db: PrismaClient, version: bigint): void {
  * those already there, as membership ids rise within a pod), and gone from the pod a switch left. Idempotent, since
  * views loaded just after a version was read may already show the join. Pods it does not touch are the same objects.
  */
-export function withJoin(views: readonly StoredPodView[], join: Pick<KeptJoin, 'pod' | 'left' | 'member'>): StoredPodView[] {
+function withJoin(views: readonly StoredPodView[], join: Pick<KeptJoin, 'pod' | 'left' | 'member'>): StoredPodView[] {
   return views.map((pod) => {
     if (pod.name === join.pod && !pod.members.some((member) => member.slackId === join.member.slackId)) {
       const at = pod.members.findIndex((member) => member.joinedAt.getTime() > join.member.joinedAt.getTime());
