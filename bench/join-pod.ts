@@ -210,19 +210,16 @@ async function answers(prefix: string, sentAt: Record<string, number>, perWindow
   const mine = () => slack.callsTo('response_url').filter((call) => String(call.args.response_url_id).startsWith(`${prefix}-`));
   await waitFor(async () => mine().length >= total, `answers to ${prefix}`, 180_000).catch(() => {});
   const outcomes = new Map<string, number>();
-  const replyMs = mine().map((call) => {
+  const calls = mine();
+  const replyMs = calls.map((call) => {
     const text = String(call.args.text ?? '');
     const kind = /^You joined/.test(text) ? 'joined' : /is full/.test(text) ? 'full (alternative named)' : text.slice(0, 40);
     outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
     return call.at - sentAt[String(call.args.response_url_id)];
   });
-  // The answers' p99 for each window of `perWindow` commands, in the order they were sent.
-  const windows: number[][] = [];
-  for (const call of mine()) {
-    const id = String(call.args.response_url_id);
-    (windows[Math.floor(Number(id.slice(prefix.length + 1)) / perWindow)] ??= []).push(call.at - sentAt[id]);
-  }
-  return { replyMs, outcomes, missing: total - replyMs.length, windowP99: [...windows].map((ms) => (ms ? percentile(ms, 99) : NaN)) };
+  // Each answer's request number, from its id (`<prefix>-<n>`), for the p99 of each window of `perWindow` commands.
+  const index = calls.map((call) => Number(String(call.args.response_url_id).slice(prefix.length + 1)));
+  return { replyMs, outcomes, missing: total - replyMs.length, windowP99: byWindow(replyMs, index, perWindow) };
 }
 
 // 1. The bare Bolt app.
